@@ -1,0 +1,24 @@
+package org.rhip.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a user or API client may do. */
+public enum Role {
+
+	/** 系统管理员: everything, including users, the registry and plans. */
+	ADMIN,
+	/** 分析人员: reads everything, changes nothing. */
+	ANALYST,
+	/** 数据填报员: enters data for one org unit and everything below it. */
+	CLERK;
+
+	public String key() {
+		return name().toLowerCase();
+	}
+
+	public static Optional<Role> of(String key) {
+		return Arrays.stream(values()).filter(r -> r.key().equals(key)).findFirst();
+	}
+
+}

@@ -1,0 +1,64 @@
+package org.rhip.security.internal;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Default deny: the console needs a login (form, session, CSRF tokens on every form); the JSON API
+ * takes a session or a bearer token; only the login page, static files, the health check and the
+ * API description are open.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder(12);
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(UserRepository users) {
+		return username -> users.user(username)
+			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+	}
+
+	@Bean
+	@ConditionalOnWebApplication
+	SecurityFilterChain securityFilterChain(HttpSecurity http, BearerTokenFilter bearer) throws Exception {
+		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		RequestMatcher bearerRequest = request -> {
+			String header = request.getHeader("Authorization");
+			return header != null && header.startsWith("Bearer ");
+		};
+		http.authorizeHttpRequests(auth -> auth
+			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+			.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
+			.requestMatchers(HttpMethod.GET, "/**").authenticated()
+			.requestMatchers("/api/plans", "/api/registry/**", "/api/users/**", "/admin/**").hasRole("ADMIN")
+			.requestMatchers("/api/**", "/entry/**").hasAnyRole("ADMIN", "CLERK")
+			.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			// bearer-token calls carry no session cookie, so they need no CSRF token
+			.csrf(csrf -> csrf.ignoringRequestMatchers(bearerRequest))
+			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
+			.addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+					"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+}
