@@ -29,8 +29,8 @@ final class Launcher {
 			putEnv(args, "RHIP_DB_PASSWORD", "rhip.db.password");
 		}
 		if (!web) {
-			args.add("--logging.level.root=WARN");
-			args.add("--logging.level.org.rhip=WARN");
+			args.add("--logging.level.root=ERROR");
+			args.add("--logging.level.org.rhip=ERROR");
 			// a failure is reported in one line by RhipCommand, not as a logged stack trace
 			args.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
 		}

@@ -1,7 +1,10 @@
 package org.rhip.indicator;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.rhip.indicator.catalog.Catalog;
@@ -114,6 +117,11 @@ public class IndicatorApi {
 	public int enter(String planId, String orgUnit, String period, List<DataEntryService.Entry> values, String user,
 			String scope) {
 		return entry.enter(plan(planId), orgUnit, period, values, user, scope);
+	}
+
+	/** What data entry holds for an org unit and year, by data element code (for the data-entry form). */
+	public Map<String, BigDecimal> enteredValues(String orgUnit, int year, Collection<String> dataElements) {
+		return entry.entered(orgUnit, year, dataElements);
 	}
 
 	/** Adds or replaces a plan from the text of a plan file (docs/plan-format.md). */

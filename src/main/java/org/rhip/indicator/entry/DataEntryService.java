@@ -2,6 +2,8 @@ package org.rhip.indicator.entry;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -91,6 +93,21 @@ public class DataEntryService {
 			values.put(value.getKey().code(), orgUnit, String.valueOf(year), "entry", value.getValue(), user);
 		}
 		return checked.size();
+	}
+
+	/**
+	 * The values stored by data entry (or import) for an org unit and year, by data element code, for
+	 * showing a form with what it holds; codes without a value are left out.
+	 */
+	public Map<String, BigDecimal> entered(String orgUnit, int year, Collection<String> dataElements) {
+		Map<String, BigDecimal> found = new LinkedHashMap<>();
+		String period = String.valueOf(year);
+		for (String code : dataElements) {
+			values.get(code, orgUnit, period, "entry")
+				.or(() -> values.get(code, orgUnit, period, "import"))
+				.ifPresent(value -> found.put(code, value));
+		}
+		return found;
 	}
 
 	private static BigDecimal number(Entry entry) {
