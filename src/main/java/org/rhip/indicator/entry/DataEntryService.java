@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.rhip.indicator.Period;
 import org.rhip.indicator.catalog.Catalog;
 import org.rhip.indicator.catalog.CatalogRepository;
 import org.rhip.indicator.catalog.DataElement;
@@ -121,10 +122,12 @@ public class DataEntryService {
 	}
 
 	private static int year(String period) {
-		if (period == null || !period.strip().matches("\\d{4}")) {
-			throw new InvalidInput("entry.period", "period", "period must be a year such as 2023, not '" + period + "'");
+		Period parsed = Period.parse(period);
+		if (parsed.type() != Period.Type.YEARLY) {
+			throw new InvalidInput("entry.period", "period",
+					"plans take yearly values: the period must be a year such as 2023, not " + period);
 		}
-		return Integer.parseInt(period.strip());
+		return parsed.year();
 	}
 
 }
