@@ -63,8 +63,10 @@ public final class StatusJudge {
 					"the baseline year: the starting point of the path");
 		}
 		if (rule.isMet(actual, previous, context, annual ? year : targetYear)) {
-			return new Judgement(annual ? Status.ON_TRACK : Status.ACHIEVED, target, rule.threshold(context, year),
-					Optional.empty(), annual ? "this year's step is met" : "the target is already met");
+			Optional<BigDecimal> path = annual ? rule.threshold(context, year)
+					: pathValue(context, target.get(), targetYear, year);
+			return new Judgement(annual ? Status.ON_TRACK : Status.ACHIEVED, target, path, Optional.empty(),
+					annual ? "this year's step is met" : "the target is already met");
 		}
 		Direction better = rule.direction(context);
 		Optional<BigDecimal> expected = annual ? rule.threshold(context, year)
