@@ -15,9 +15,4 @@ public record RegistryTotals(String orgUnitCode, int year, Map<String, BigDecima
 		return Optional.ofNullable(values.get(dataElement));
 	}
 
-	/** The data element codes the registry computes. */
-	public static final java.util.Set<String> CODES = java.util.Set.of("POP", "BEDS", "PHYSICIANS", "TCM_PHYSICIANS",
-			"GPS", "NURSES", "PHARMACISTS", "PUBLIC_HEALTH_STAFF", "PUBLIC_HEALTH_PHYSICIANS", "PSYCHIATRISTS",
-			"CHILDCARE_PLACES", "GENERAL_HOSPITALS_L2", "GENERAL_HOSPITALS_L2_GERIATRICS", "CHCS", "CHCS_TCM_NON_DRUG");
-
 }

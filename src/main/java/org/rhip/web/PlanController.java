@@ -106,7 +106,7 @@ class PlanController {
 		model.addAttribute("categories", List.copyOf(categories.values()));
 		model.addAttribute("category", category == null ? "" : category);
 		model.addAttribute("attribute", attribute == null ? "" : attribute);
-		model.addAttribute("midTermYear", PlanPages.midTermYear(plan));
+		model.addAttribute("midTermYear", plan.midTermYear());
 		model.addAttribute("filtered", rows.size() != evaluation.rows().size());
 		return "dashboard";
 	}
@@ -133,7 +133,7 @@ class PlanController {
 		Plan plan = indicators.plan(id);
 		int shown = year == null ? plan.targetYear() : pages.year(plan, year);
 		byte[] body = indicators.report(indicators.evaluate(id, shown), format, locale);
-		String kind = messages.getMessage(shown >= plan.targetYear() ? "report.final" : shown == PlanPages.midTermYear(plan)
+		String kind = messages.getMessage(shown >= plan.targetYear() ? "report.final" : shown == plan.midTermYear()
 				? "report.mid-term" : "report.annual", new Object[] { String.valueOf(shown) }, locale);
 		String fileName = PlanPages.planName(plan, locale) + "-" + kind + "." + format;
 		return ResponseEntity.ok()

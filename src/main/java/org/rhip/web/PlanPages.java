@@ -66,11 +66,6 @@ class PlanPages {
 		return IntStream.rangeClosed(plan.baselineYear(), plan.targetYear()).boxed().toList();
 	}
 
-	/** The mid-term review year (中期评估): halfway, rounded up — 2023 for a 2020–2025 plan. */
-	static int midTermYear(Plan plan) {
-		return plan.baselineYear() + (plan.targetYear() - plan.baselineYear() + 1) / 2;
-	}
-
 	String regionName(String code, Locale locale) {
 		return registry.findOrgUnit(code)
 			.map(u -> ConsoleView.isEnglish(locale) && u.nameEn() != null ? u.nameEn() : u.name())

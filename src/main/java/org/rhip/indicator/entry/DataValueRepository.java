@@ -69,8 +69,4 @@ public class DataValueRepository {
 		return jdbc.sql("delete from indicator.data_value where source = ?").param(source).update();
 	}
 
-	public long count(String source) {
-		return jdbc.sql("select count(*) from indicator.data_value where source = ?").param(source).query(Long.class).single();
-	}
-
 }

@@ -11,6 +11,11 @@ public record Plan(String id, String name, String nameEn, String regionCode, int
 		return rows.stream().filter(r -> r.position() == position).findFirst();
 	}
 
+	/** The mid-term review year (中期评估): halfway, rounded up — 2023 for 2020–2025, 2018 for 2015–2020. */
+	public int midTermYear() {
+		return baselineYear + (targetYear - baselineYear + 1) / 2;
+	}
+
 	public boolean covers(int year) {
 		return year >= baselineYear && year <= targetYear;
 	}

@@ -14,12 +14,7 @@ enum ReportKind {
 		if (year >= plan.targetYear()) {
 			return FINAL;
 		}
-		return year == midTermYear(plan) ? MID_TERM : ANNUAL;
-	}
-
-	/** The third year of a five-year plan: 2023 for 2020–2025, 2018 for 2015–2020 (as the console has it). */
-	static int midTermYear(Plan plan) {
-		return plan.baselineYear() + (plan.targetYear() - plan.baselineYear() + 1) / 2;
+		return year == plan.midTermYear() ? MID_TERM : ANNUAL;
 	}
 
 }

@@ -47,10 +47,6 @@ public class RegistryRepository {
 				""").param(code).query(String.class).list();
 	}
 
-	public List<OrgUnit> byKind(String kind) {
-		return jdbc.sql("select * from registry.org_unit where kind = ? order by code").param(kind).query((rs, n) -> orgUnit(rs, n)).list();
-	}
-
 	public void insertOrgUnit(String code, String name, String nameEn, String kind, String parentCode) {
 		String parentPath = parentCode == null ? "/"
 				: jdbc.sql("select path from registry.org_unit where code = ?").param(parentCode).query(String.class).single();
@@ -212,14 +208,6 @@ public class RegistryRepository {
 			counts.put("CHCS_TCM_NON_DRUG", rs.getBigDecimal("chcs_tcm"));
 			return counts;
 		}).single();
-	}
-
-	public long count(String table) {
-		return switch (table) {
-			case "org_unit" -> jdbc.sql("select count(*) from registry.org_unit").query(Long.class).single();
-			case "institution" -> jdbc.sql("select count(*) from registry.institution").query(Long.class).single();
-			default -> throw new IllegalArgumentException(table);
-		};
 	}
 
 	private OrgUnit orgUnit(ResultSet rs, int row) throws SQLException {
