@@ -1,0 +1,37 @@
+package org.rhip.surveillance.detect;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/** How far apart the points of a series are; {@link #periodsPerYear()} is R's {@code freq}. */
+public enum Frequency {
+
+	DAILY(365, 1), WEEKLY(52, 7);
+
+	private final int periodsPerYear;
+
+	private final int days;
+
+	Frequency(int periodsPerYear, int days) {
+		this.periodsPerYear = periodsPerYear;
+		this.days = days;
+	}
+
+	public int periodsPerYear() {
+		return periodsPerYear;
+	}
+
+	/** Days from one point to the next. */
+	public int days() {
+		return days;
+	}
+
+	public LocalDate next(LocalDate date) {
+		return date.plusDays(days);
+	}
+
+	long stepsBetween(LocalDate from, LocalDate to) {
+		return ChronoUnit.DAYS.between(from, to) / days;
+	}
+
+}
