@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 /** {@code java -jar rhip.jar <command>}: the public command line of DESIGN.md §4. */
 @Command(name = "rhip", mixinStandardHelpOptions = true, version = "RHIP 0.1",
 		description = "区域全民健康信息平台 — regional health information platform.",
-		subcommands = { ServeCommand.class, DemoCommand.class, EvaluateCommand.class, TokenCommand.class })
+		subcommands = { ServeCommand.class, DemoCommand.class, EvaluateCommand.class, TokenCommand.class,
+				SurveilCommand.class })
 public final class RhipCommand implements Runnable {
 
 	@Mixin

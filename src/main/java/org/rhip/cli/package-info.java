@@ -1,3 +1,7 @@
-/** The command line of DESIGN.md §4: starts the application for each command. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "indicator", "indicator :: *", "security", "platform" })
+/**
+ * The command line of DESIGN.md §4: starts the application for each command that needs it
+ * ({@code surveil detect} is a pure computation and starts nothing).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "indicator", "indicator :: *", "security", "platform",
+		"surveillance :: detect" })
 package org.rhip.cli;

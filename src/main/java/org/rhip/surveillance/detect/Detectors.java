@@ -16,6 +16,11 @@ public final class Detectors {
 	public static Detector create(String method, DetectorParams params) {
 		Detector detector = switch (method) {
 			case "fixed" -> new FixedThreshold(params);
+			case "mpm" -> new MovingPercentile(params);
+			case "ears-c1" -> new Ears(Ears.Variant.C1, params);
+			case "ears-c2" -> new Ears(Ears.Variant.C2, params);
+			case "ears-c3" -> new Ears(Ears.Variant.C3, params);
+			case "cusum" -> new Cusum(params);
 			// ADD-DETECTORS-HERE (one case per method)
 			default -> throw new ParameterProblem("method", "must be one of " + String.join(", ", METHODS) + ", not '"
 					+ method + "'");
