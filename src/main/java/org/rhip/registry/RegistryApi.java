@@ -44,6 +44,20 @@ public class RegistryApi {
 			.orElseThrow(() -> new NotFound("org-unit.not-found", "no org unit with code " + code));
 	}
 
+	/** The districts and county-level cities the platform serves. */
+	public List<OrgUnit> regions() {
+		return repository.regions();
+	}
+
+	/** The district or county-level city an org unit lies in (itself when it is one). */
+	public Optional<OrgUnit> regionOf(String code) {
+		Optional<OrgUnit> unit = repository.orgUnit(code);
+		while (unit.isPresent() && !unit.get().kind().equals("district") && !unit.get().kind().equals("county_city")) {
+			unit = unit.get().parentCode().flatMap(repository::orgUnit);
+		}
+		return unit;
+	}
+
 	public List<OrgUnit> children(String code) {
 		return repository.children(code);
 	}
@@ -63,6 +77,10 @@ public class RegistryApi {
 	public List<Institution> institutionsWithin(String orgUnitCode) {
 		orgUnit(orgUnitCode);
 		return repository.institutionsWithin(orgUnitCode);
+	}
+
+	public Optional<Institution> findInstitution(String code) {
+		return repository.institution(code);
 	}
 
 	public Institution institution(String code) {

@@ -11,7 +11,9 @@ public enum Role {
 	/** 分析人员: reads everything, changes nothing. */
 	ANALYST,
 	/** 数据填报员: enters data for one org unit and everything below it. */
-	CLERK;
+	CLERK,
+	/** 疾控流行病学人员: verifies and responds to surveillance signals in one org unit and below. */
+	EPIDEMIOLOGIST;
 
 	public String key() {
 		return name().toLowerCase();

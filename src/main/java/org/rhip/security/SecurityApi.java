@@ -47,6 +47,16 @@ public class SecurityApi {
 			.orElse("user admin, password as printed on the first start (or set RHIP_ADMIN_PASSWORD)");
 	}
 
+	/** Enabled users of a role whose scope covers an org unit (unscoped users cover everything). */
+	public List<String> usersCovering(Role role, String orgUnit) {
+		return users.users()
+			.stream()
+			.filter(u -> u.enabled() && u.role().equals(role.key()))
+			.filter(u -> u.orgUnitCode() == null || registry.isWithin(orgUnit, u.orgUnitCode()))
+			.map(UserRepository.UserRow::username)
+			.toList();
+	}
+
 	public List<UserRepository.UserRow> users() {
 		return users.users();
 	}

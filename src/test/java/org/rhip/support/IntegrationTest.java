@@ -36,6 +36,7 @@ public abstract class IntegrationTest {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("rhip.db.data-dir", DATA_DIR::toString);
+		registry.add("rhip.surveillance.webhook-url", WebhookReceiver::url);
 	}
 
 	private static Path newDataDir() {

@@ -32,6 +32,13 @@ public class RegistryRepository {
 		return jdbc.sql("select * from registry.org_unit where code = ?").param(code).query((rs, n) -> orgUnit(rs, n)).optional();
 	}
 
+	/** Districts and county-level cities, by code. */
+	public List<OrgUnit> regions() {
+		return jdbc.sql("select * from registry.org_unit where kind in ('district', 'county_city') order by code")
+			.query((rs, n) -> orgUnit(rs, n))
+			.list();
+	}
+
 	public List<OrgUnit> children(String code) {
 		return jdbc.sql("select * from registry.org_unit where parent_code = ? order by code")
 			.param(code)

@@ -39,7 +39,7 @@ class UserApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> create(@RequestBody NewUser user) {
 		Role role = Role.of(user.role() == null ? "" : user.role())
-			.orElseThrow(() -> new InvalidInput("user.role", "role", "role must be admin, analyst or clerk"));
+			.orElseThrow(() -> new InvalidInput("user.role", "role", "role must be admin, analyst, clerk or epidemiologist"));
 		security.createUser(user.username(), user.displayName(), user.password(), role,
 				user.orgUnit() == null || user.orgUnit().isBlank() ? null : user.orgUnit());
 		return Map.of("username", user.username(), "role", role.key());

@@ -49,6 +49,8 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/**", "/api/users/**").hasRole("ADMIN")
 			.requestMatchers(HttpMethod.GET, "/**").authenticated()
 			.requestMatchers("/api/plans", "/api/registry/**", "/registry/**").hasRole("ADMIN")
+			// finer rules (who may report, who responds to signals) are checked in the surveillance module
+			.requestMatchers("/api/surveillance/**", "/surveillance/**").hasAnyRole("ADMIN", "CLERK", "EPIDEMIOLOGIST")
 			.requestMatchers("/api/**", "/entry/**").hasAnyRole("ADMIN", "CLERK")
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -1,0 +1,64 @@
+package org.rhip.surveillance.signal;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Daily counts of every series of a district, read in two grouped queries. Cases count by report
+ * day (China time): that is when the platform learns of them, as in the national alert system.
+ * Active cards only; a card marked a duplicate of another does not count.
+ */
+@Repository
+class CountStore {
+
+	private final JdbcClient jdbc;
+
+	CountStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Daily counts, index 0 = {@code from}, per (stream, subject, org unit as stored). */
+	Map<SeriesKey, int[]> daily(List<String> orgUnits, LocalDate from, LocalDate to, String onlySubject) {
+		int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
+		Map<SeriesKey, int[]> series = new HashMap<>();
+		String[] units = orgUnits.toArray(String[]::new);
+		jdbc.sql("""
+				select disease_code subject, org_unit_code, (report_time at time zone 'Asia/Shanghai')::date as day, count(*) n
+				from surveillance.case_report
+				where status = 'active' and duplicate_of is null and org_unit_code = any(:units)
+				  and report_time >= (:from::date)::timestamp at time zone 'Asia/Shanghai'
+				  and report_time < (:to::date + 1)::timestamp at time zone 'Asia/Shanghai'
+				  and (:subject::text is null or disease_code = :subject)
+				group by 1, 2, 3
+				""")
+			.param("units", units).param("from", from).param("to", to).param("subject", onlySubject)
+			.query(rs -> {
+				add(series, new SeriesKey("cases", rs.getString(1), rs.getString(2)), from, days,
+						rs.getObject(3, LocalDate.class), rs.getInt(4));
+			});
+		jdbc.sql("""
+				select source_code || '/' || syndrome_code, org_unit_code, day, sum(count)::int
+				from surveillance.sentinel_count
+				where org_unit_code = any(:units) and day between :from and :to
+				  and (:subject::text is null or source_code || '/' || syndrome_code = :subject)
+				group by 1, 2, 3
+				""")
+			.param("units", units).param("from", from).param("to", to).param("subject", onlySubject)
+			.query(rs -> {
+				add(series, new SeriesKey("sentinel", rs.getString(1), rs.getString(2)), from, days,
+						rs.getObject(3, LocalDate.class), rs.getInt(4));
+			});
+		return series;
+	}
+
+	private static void add(Map<SeriesKey, int[]> series, SeriesKey key, LocalDate from, int days, LocalDate day, int n) {
+		series.computeIfAbsent(key, k -> new int[days])[(int) ChronoUnit.DAYS.between(from, day)] += n;
+	}
+
+}
