@@ -8,10 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.rhip.surveillance.DetectionResult;
+import org.rhip.surveillance.SimulatedDistrict;
+import org.rhip.surveillance.SurveillanceApi;
 import org.rhip.surveillance.detect.CountSeries;
 import org.rhip.surveillance.detect.Detections;
 import org.rhip.surveillance.detect.Detector;
@@ -21,12 +26,14 @@ import org.rhip.surveillance.detect.ParameterProblem;
 import org.rhip.surveillance.detect.SeriesCsv;
 import org.rhip.surveillance.detect.SeriesProblem;
 
+import org.springframework.context.ConfigurableApplicationContext;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "surveil", mixinStandardHelpOptions = true, description = "Infectious-disease surveillance.",
-		subcommands = SurveilCommand.Detect.class)
+		subcommands = { SurveilCommand.Detect.class, SurveilCommand.Simulate.class, SurveilCommand.Run.class })
 final class SurveilCommand implements Runnable {
 
 	@ParentCommand
@@ -99,6 +106,111 @@ final class SurveilCommand implements Runnable {
 				throw new IllegalArgumentException("cannot read " + input + ": "
 						+ (cause instanceof CharacterCodingException ? "not UTF-8 text" : cause.getMessage()));
 			}
+		}
+
+	}
+
+	/** Writes a synthetic district's surveillance data, with outbreaks injected, into the database. */
+	@Command(name = "simulate", mixinStandardHelpOptions = true,
+			description = "Writes synthetic case reports and sentinel counts for a district's streets, with outbreaks "
+					+ "injected in the last year, and prints the injected outbreaks as CSV.")
+	static final class Simulate implements Callable<Integer> {
+
+		@ParentCommand
+		SurveilCommand surveil;
+
+		@Option(names = "--region", required = true, paramLabel = "CODE", description = "District code, e.g. 440106.")
+		String region;
+
+		@Option(names = "--from", required = true, paramLabel = "DATE", description = "First day, yyyy-mm-dd.")
+		LocalDate from;
+
+		@Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day, yyyy-mm-dd.")
+		LocalDate to;
+
+		@Option(names = "--outbreaks", defaultValue = "16", description = "Outbreaks to inject (default ${DEFAULT-VALUE}).")
+		int outbreaks;
+
+		@Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
+		long seed;
+
+		@Option(names = "--scale", defaultValue = "1.0", description = "Multiplies every rate (default ${DEFAULT-VALUE}).")
+		double scale;
+
+		@Override
+		public Integer call() {
+			if (to.isBefore(from.plusYears(1))) {
+				throw new UsageProblem("--from and --to must span at least a year (outbreaks go into the last one)");
+			}
+			try (ConfigurableApplicationContext context = Launcher.start(surveil.parent, false, Map.of())) {
+				SimulatedDistrict district = context.getBean(SurveillanceApi.class)
+					.simulate(region, from, to, to.minusYears(1).plusDays(1), outbreaks, seed, scale);
+				var out = EvaluateCommand.utf8Out();
+				out.println("stream,subject,street,start,end,extra");
+				district.outbreaks()
+					.forEach(o -> out.println(String.join(",", o.stream(), o.subject(), o.street(), o.start().toString(),
+							o.end().toString(), String.valueOf(o.extraCount()))));
+				System.err.println("rhip: wrote " + district.cards() + " cards and " + district.counts()
+						+ " sentinel counts for " + region);
+			}
+			return 0;
+		}
+
+	}
+
+	/** Runs detection over stored counts for a period, as the morning job does, and reports per method. */
+	@Command(name = "run", mixinStandardHelpOptions = true,
+			description = "Runs the detectors over a district's stored counts for a period and stores the signals.")
+	static final class Run implements Callable<Integer> {
+
+		@ParentCommand
+		SurveilCommand surveil;
+
+		@Option(names = "--region", required = true, paramLabel = "CODE", description = "District code, e.g. 440106.")
+		String region;
+
+		@Option(names = "--from", required = true, paramLabel = "DATE", description = "First day, yyyy-mm-dd.")
+		LocalDate from;
+
+		@Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day, yyyy-mm-dd.")
+		LocalDate to;
+
+		@Option(names = "--methods", paramLabel = "M,M|all", split = ",",
+				description = "Run these methods on every series instead of the configured ones; 'all' runs every method.")
+		List<String> methods;
+
+		@Option(names = "--every-series", description = "Also run the disease series without any case.")
+		boolean everySeries;
+
+		@Override
+		public Integer call() {
+			try (ConfigurableApplicationContext context = Launcher.start(surveil.parent, false, Map.of())) {
+				SurveillanceApi surveillance = context.getBean(SurveillanceApi.class);
+				long start = System.nanoTime();
+				DetectionResult result;
+				try {
+					if (methods == null) {
+						result = surveillance.detectWith(region, from, to, List.of(), everySeries);
+					}
+					else {
+						List<String> chosen = methods.equals(List.of("all")) ? Detectors.METHODS : methods;
+						result = surveillance.detectWith(region, from, to, chosen, everySeries);
+					}
+				}
+				catch (ParameterProblem ex) {
+					throw new UsageProblem("--methods: " + ex.getMessage());
+				}
+				long millis = (System.nanoTime() - start) / 1_000_000;
+				var out = EvaluateCommand.utf8Out();
+				out.printf("region %s, %s..%s: %d series, %d new alarms, %d new signals, %d signals extended, %d alerts%n",
+						result.region(), result.from(), result.to(), result.series(), result.newAlarms(), result.newSignals(),
+						result.extendedSignals(), result.alerts());
+				out.println("method,detect_ms,alarms");
+				result.nanosByMethod().forEach((m, nanos) -> out.printf("%s,%.1f,%d%n", m, nanos / 1e6,
+						result.alarmsByMethod().getOrDefault(m, 0)));
+				out.printf("store_ms,%.1f%ntotal_ms,%d%n", result.storeNanos() / 1e6, millis);
+			}
+			return 0;
 		}
 
 	}

@@ -16,6 +16,7 @@ import org.rhip.security.RhipPrincipal;
 import org.rhip.surveillance.cases.CaseReports;
 import org.rhip.surveillance.detect.CountSeries;
 import org.rhip.surveillance.detect.Detections;
+import org.rhip.surveillance.demo.SurveillanceDemoData;
 import org.rhip.surveillance.detect.Frequency;
 import org.rhip.surveillance.reference.DetectionConfig;
 import org.rhip.surveillance.reference.DetectorSpec;
@@ -51,8 +52,11 @@ public class SurveillanceApi {
 
 	private final JdbcClient jdbc;
 
+	private final SurveillanceDemoData demo;
+
 	SurveillanceApi(CaseReports cases, SentinelCounts sentinel, DetectionRun detection, SignalResponse response,
-			ReferenceData reference, DetectionConfig config, RegistryApi registry, JdbcClient jdbc) {
+			ReferenceData reference, DetectionConfig config, RegistryApi registry, JdbcClient jdbc,
+			SurveillanceDemoData demo) {
 		this.cases = cases;
 		this.sentinel = sentinel;
 		this.detection = detection;
@@ -61,6 +65,7 @@ public class SurveillanceApi {
 		this.config = config;
 		this.registry = registry;
 		this.jdbc = jdbc;
+		this.demo = demo;
 	}
 
 	public List<Disease> diseases() {
@@ -134,6 +139,44 @@ public class SurveillanceApi {
 			throw new Forbidden("region", "district " + region + " is outside your scope");
 		}
 		return detection.run(region, from, to);
+	}
+
+	/**
+	 * Detection over a period with chosen methods in place of the configuration (each on daily series,
+	 * Farrington's on weekly; none chosen = the configured ones), for backfilling and the benchmark; {@code everySeries} also runs the
+	 * disease series without cases. Not scoped: for the command line.
+	 */
+	public DetectionResult detectWith(String region, LocalDate from, LocalDate to, List<String> methods,
+			boolean everySeries) {
+		List<DetectorSpec> specs = methods.stream()
+			.map(m -> new DetectorSpec(m, m.startsWith("farrington") ? Frequency.WEEKLY : Frequency.DAILY, Map.of()))
+			.toList();
+		specs.forEach(DetectorSpec::detector);
+		return detection.run(region, from, to, specs.isEmpty() ? Optional.empty() : Optional.of(specs), Optional.empty(),
+				everySeries);
+	}
+
+	/** Writes a synthetic district's cards and sentinel counts with injected outbreaks (demo, tests, bench). */
+	public SimulatedDistrict simulate(String region, LocalDate from, LocalDate to, LocalDate outbreaksFrom,
+			int outbreaks, long seed, double scale) {
+		return demo.generate(region, from, to, outbreaksFrom, outbreaks, seed, scale);
+	}
+
+	/**
+	 * For {@code demo}: once per database, a quarter-scale 天河区 from 2021 to today with outbreaks in
+	 * the last year, and the configured detectors run over the last 60 days so the board has signals.
+	 * Returns the cards written (0 when the demo data is there already).
+	 */
+	public int loadDemo(LocalDate today) {
+		boolean present = jdbc.sql("select exists (select 1 from surveillance.case_report where created_by = 'demo')")
+			.query(Boolean.class).single();
+		if (present) {
+			return 0;
+		}
+		SimulatedDistrict district = demo.generate("440106", LocalDate.of(2021, 1, 1), today, today.minusDays(120), 8,
+				20261123L, 0.25);
+		detection.run("440106", today.minusDays(60), today);
+		return district.cards();
 	}
 
 	public List<SignalView> signals(String orgUnit, LocalDate from, LocalDate to, boolean openOnly, RhipPrincipal who) {

@@ -82,21 +82,24 @@ create table surveillance.sentinel_count (
 );
 
 -- One alarm: a detector's threshold exceeded by one point of one series. Re-running detection over
--- the same days finds the same alarms (the key), so nothing is counted twice.
+-- the same days finds the same alarms (the key), so nothing is counted twice. A year of a district
+-- gives up to hundreds of thousands, written by COPY in the transaction that writes their signals;
+-- so no foreign keys here (their per-row checks cost more than the rest of the write): the signal
+-- and org unit are those of the run that writes them.
 create table surveillance.alarm (
-    id            bigserial primary key,
     stream        text not null check (stream in ('cases', 'sentinel')),
     -- disease code for cases; 'source/syndrome' for sentinel counts
     subject       text not null,
-    org_unit_code text not null references registry.org_unit (code),
+    org_unit_code text not null,
     frequency     text not null check (frequency in ('daily', 'weekly')),
     day           date not null,
     method        text not null,
     count         int not null,
     threshold     double precision,
     signal_id     bigint not null,
-    unique (stream, subject, org_unit_code, frequency, day, method)
+    primary key (stream, subject, org_unit_code, frequency, day, method)
 );
+create index alarm_signal on surveillance.alarm (signal_id);
 
 -- A signal: the alarms of one series close together in time, followed up as one thing.
 create table surveillance.signal (
@@ -115,7 +118,6 @@ create table surveillance.signal (
 );
 create index signal_series on surveillance.signal (stream, subject, org_unit_code, last_day);
 create index signal_status on surveillance.signal (status, last_day);
-alter table surveillance.alarm add foreign key (signal_id) references surveillance.signal (id) on delete cascade;
 
 -- what was done on a signal, by whom and when: the response timeline
 create table surveillance.signal_event (

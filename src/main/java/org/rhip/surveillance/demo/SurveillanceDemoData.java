@@ -13,6 +13,7 @@ import org.rhip.registry.Institution;
 import org.rhip.registry.OrgUnit;
 import org.rhip.registry.RegistryApi;
 import org.rhip.surveillance.InjectedOutbreak;
+import org.rhip.surveillance.SimulatedDistrict;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -76,16 +77,12 @@ public class SurveillanceDemoData {
 		this.jdbc = jdbc;
 	}
 
-	/** What was written. */
-	public record Generated(int cards, int counts, List<InjectedOutbreak> outbreaks) {
-	}
-
 	/**
 	 * Writes [start, end] for every street of {@code region}, with {@code outbreaks} outbreaks injected
 	 * between {@code outbreaksFrom} and {@code end}. {@code scale} multiplies every rate (1.0 = a city's).
 	 */
 	@Transactional
-	public Generated generate(String region, LocalDate start, LocalDate end, LocalDate outbreaksFrom, int outbreaks,
+	public SimulatedDistrict generate(String region, LocalDate start, LocalDate end, LocalDate outbreaksFrom, int outbreaks,
 			long seed, double scale) {
 		Random random = new Random(seed);
 		List<OrgUnit> streets = registry.children(region);
@@ -184,7 +181,7 @@ public class SurveillanceDemoData {
 			}
 		}
 		PgCopy.copyIn(jdbc, "copy surveillance.sentinel_count (source_code, syndrome_code, org_unit_code, day, count) from stdin", counts);
-		return new Generated(cardCount, countRows, injected);
+		return new SimulatedDistrict(cardCount, countRows, injected);
 	}
 
 	private static void appendCard(StringBuilder out, Random random, int serial, String disease, String street,
@@ -192,8 +189,9 @@ public class SurveillanceDemoData {
 		int hour = 8 + random.nextInt(10);
 		int reportMinutes = 20 + random.nextInt(random.nextInt(20) == 0 ? 3000 : 900);
 		LocalDate onset = day.minusDays(random.nextInt(4));
-		String diagnosis = day + " " + String.format("%02d:%02d:00+08", hour, random.nextInt(60));
-		java.time.LocalDateTime reported = day.atTime(hour, 0).plusMinutes(reportMinutes);
+		java.time.LocalDateTime diagnosed = day.atTime(hour, random.nextInt(60));
+		String diagnosis = diagnosed.toLocalDate() + " " + diagnosed.toLocalTime() + "+08";
+		java.time.LocalDateTime reported = diagnosed.plusMinutes(reportMinutes);
 		int age = switch (disease) {
 			case "hfmd", "mumps", "measles", "pertussis" -> random.nextInt(7);
 			case "scarlet-fever" -> 3 + random.nextInt(9);

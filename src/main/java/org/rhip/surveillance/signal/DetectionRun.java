@@ -63,16 +63,18 @@ public class DetectionRun {
 	/** Detects with the configured detectors. */
 	@Transactional
 	public DetectionResult run(String regionCode, LocalDate from, LocalDate to) {
-		return run(regionCode, from, to, Optional.empty(), Optional.empty());
+		return run(regionCode, from, to, Optional.empty(), Optional.empty(), false);
 	}
 
 	/**
 	 * Detects over one subject only (e.g. a disease just reported), or with {@code override} in place of
-	 * the configured detectors for every series (the benchmark runs every method this way).
+	 * the configured detectors for every series (the benchmark runs every method this way). With
+	 * {@code everySeries}, disease series without a single case are run too: every notifiable disease
+	 * in every street and the district.
 	 */
 	@Transactional
 	public DetectionResult run(String regionCode, LocalDate from, LocalDate to, Optional<List<DetectorSpec>> override,
-			Optional<String> onlySubject) {
+			Optional<String> onlySubject, boolean everySeries) {
 		OrgUnit region = registry.orgUnit(regionCode);
 		if (!REGION_KINDS.contains(region.kind())) {
 			throw new InvalidInput("detection.region", "region", regionCode + " is not a district or county-level city");
@@ -88,6 +90,13 @@ public class DetectionRun {
 
 		Map<SeriesKey, int[]> stored = counts.daily(places.units(), loadFrom, to, onlySubject.orElse(null));
 		Map<SeriesKey, int[]> series = new LinkedHashMap<>();
+		if (everySeries) {
+			List<String> allPlaces = new ArrayList<>(new java.util.TreeSet<>(places.streetOf().values()));
+			allPlaces.add(region.code());
+			for (String place : allPlaces) {
+				reference.diseases().forEach(d -> series.put(new SeriesKey("cases", d.code(), place), new int[days]));
+			}
+		}
 		stored.forEach((key, values) -> {
 			String street = places.streetOf().get(key.orgUnit());
 			if (street != null) {

@@ -57,7 +57,7 @@ class DetectionSchedule {
 		}
 		registry.regionOf(card.orgUnit())
 			.ifPresent(region -> detection.run(region.code(), card.reportDay(), card.reportDay(), Optional.empty(),
-					Optional.of(card.disease())));
+					Optional.of(card.disease()), false));
 	}
 
 }

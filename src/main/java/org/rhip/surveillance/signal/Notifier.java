@@ -27,7 +27,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tells the responsible epidemiologists of a new signal: a message in the console for every
+ * Tells the responsible epidemiologists of new signals: a message in the console for every
  * epidemiologist whose scope covers the signal's place (written with the signal, so none is lost),
  * and, when {@code rhip.surveillance.webhook-url} is set, a JSON POST to that URL after the commit —
  * the place where an SMS or e-mail gateway plugs in. Each delivery is logged with its HTTP status.
@@ -68,20 +68,22 @@ class Notifier implements DisposableBean {
 		this.webhookUrl = webhookUrl.strip();
 	}
 
-	/** In the signal's transaction: the console messages. */
-	@org.springframework.context.event.EventListener
-	void inConsole(SignalRaised signal) {
-		List<String> recipients = security.usersCovering(Role.EPIDEMIOLOGIST, signal.orgUnit());
-		if (recipients.isEmpty()) {
-			return;
+	/** In the signals' transaction: the console messages, one statement per place. */
+	void inConsole(List<SignalRaised> signals) {
+		java.util.Map<String, List<String>> recipientsByPlace = new java.util.HashMap<>();
+		for (SignalRaised signal : signals) {
+			List<String> recipients = recipientsByPlace.computeIfAbsent(signal.orgUnit(),
+					unit -> security.usersCovering(Role.EPIDEMIOLOGIST, unit));
+			if (recipients.isEmpty()) {
+				continue;
+			}
+			jdbc.sql("""
+					insert into surveillance.notification (recipient, signal_id, message)
+					select unnest(:recipients::text[]), :signal, :message
+					""")
+				.param("recipients", recipients.toArray(String[]::new)).param("signal", signal.signalId())
+				.param("message", describe(signal)).update();
 		}
-		String message = describe(signal);
-		jdbc.sql("""
-				insert into surveillance.notification (recipient, signal_id, message)
-				select unnest(:recipients::text[]), :signal, :message
-				""")
-			.param("recipients", recipients.toArray(String[]::new)).param("signal", signal.signalId())
-			.param("message", message).update();
 	}
 
 	/** After the commit: the webhook, off the request thread. */

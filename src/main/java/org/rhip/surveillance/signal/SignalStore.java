@@ -61,7 +61,10 @@ class SignalStore {
 
 	private final ApplicationEventPublisher events;
 
-	SignalStore(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events) {
+	private final Notifier notifier;
+
+	SignalStore(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events, Notifier notifier) {
+		this.notifier = notifier;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.events = events;
@@ -102,8 +105,9 @@ class SignalStore {
 			});
 
 		List<Open> created = new ArrayList<>();
-		Map<Alarm, Open> signalOf = new HashMap<>();
-		for (Alarm alarm : fresh) {
+		Open[] signalOf = new Open[fresh.size()];
+		for (int i = 0; i < fresh.size(); i++) {
+			Alarm alarm = fresh.get(i);
 			LocalDate last = alarm.day().plusDays(alarm.frequency().days() - 1);
 			List<Open> candidates = open.computeIfAbsent(alarm.series(), k -> new ArrayList<>());
 			Open target = null;
@@ -128,7 +132,7 @@ class SignalStore {
 					target.changed = true;
 				}
 			}
-			signalOf.put(alarm, target);
+			signalOf[i] = target;
 		}
 
 		List<Long> ids = jdbc.sql("select nextval('surveillance.signal_id_seq') from generate_series(1, :n)")
@@ -159,12 +163,13 @@ class SignalStore {
 			}
 		}
 		StringBuilder alarmRows = new StringBuilder(fresh.size() * 64);
-		for (Alarm a : fresh) {
+		for (int i = 0; i < fresh.size(); i++) {
+			Alarm a = fresh.get(i);
 			alarmRows.append(a.series().stream()).append('\t').append(PgCopy.text(a.series().subject())).append('\t')
 				.append(a.series().orgUnit()).append('\t').append(frequency(a)).append('\t').append(a.day()).append('\t')
 				.append(a.method()).append('\t').append(a.count()).append('\t')
 				.append(Double.isNaN(a.threshold()) ? "\\N" : Double.toString(a.threshold())).append('\t')
-				.append(signalOf.get(a).id).append('\n');
+				.append(signalOf[i].id).append('\n');
 		}
 		PgCopy.copyIn(template, "copy surveillance.alarm (stream, subject, org_unit_code, frequency, day, method, count, threshold, signal_id) "
 				+ "from stdin", alarmRows.toString());
@@ -174,10 +179,14 @@ class SignalStore {
 				select id, 'system', 'raised', 'new' from surveillance.signal where id = any(:ids)
 				""")
 			.param("ids", newIds.toArray(Long[]::new)).update();
-		for (Open s : created) {
-			SeriesKey k = seriesOf.get(s);
-			events.publishEvent(new SignalRaised(s.id, k.stream(), k.subject(), k.orgUnit(), s.first, s.classA));
-		}
+		List<SignalRaised> raised = created.stream()
+			.map(s -> {
+				SeriesKey k = seriesOf.get(s);
+				return new SignalRaised(s.id, k.stream(), k.subject(), k.orgUnit(), s.first, s.classA);
+			})
+			.toList();
+		notifier.inConsole(raised);
+		raised.forEach(events::publishEvent);
 		return new Stored(fresh.size(), newIds, extended);
 	}
 
