@@ -29,6 +29,7 @@ import org.rhip.surveillance.detect.SeriesProblem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -119,14 +120,8 @@ final class SurveilCommand implements Runnable {
 		@ParentCommand
 		SurveilCommand surveil;
 
-		@Option(names = "--region", required = true, paramLabel = "CODE", description = "District code, e.g. 440106.")
-		String region;
-
-		@Option(names = "--from", required = true, paramLabel = "DATE", description = "First day, yyyy-mm-dd.")
-		LocalDate from;
-
-		@Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day, yyyy-mm-dd.")
-		LocalDate to;
+		@Mixin
+		DistrictPeriod period;
 
 		@Option(names = "--outbreaks", defaultValue = "16", description = "Outbreaks to inject (default ${DEFAULT-VALUE}).")
 		int outbreaks;
@@ -139,19 +134,20 @@ final class SurveilCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			if (to.isBefore(from.plusYears(1))) {
+			if (period.to.isBefore(period.from.plusYears(1))) {
 				throw new UsageProblem("--from and --to must span at least a year (outbreaks go into the last one)");
 			}
 			try (ConfigurableApplicationContext context = Launcher.start(surveil.parent, false, Map.of())) {
 				SimulatedDistrict district = context.getBean(SurveillanceApi.class)
-					.simulate(region, from, to, to.minusYears(1).plusDays(1), outbreaks, seed, scale);
+					.simulate(period.region, period.from, period.to, period.to.minusYears(1).plusDays(1), outbreaks, seed,
+						scale);
 				var out = EvaluateCommand.utf8Out();
 				out.println("stream,subject,street,start,end,extra");
 				district.outbreaks()
 					.forEach(o -> out.println(String.join(",", o.stream(), o.subject(), o.street(), o.start().toString(),
 							o.end().toString(), String.valueOf(o.extraCount()))));
 				System.err.println("rhip: wrote " + district.cards() + " cards and " + district.counts()
-						+ " sentinel counts for " + region);
+						+ " sentinel counts for " + period.region);
 			}
 			return 0;
 		}
@@ -166,14 +162,8 @@ final class SurveilCommand implements Runnable {
 		@ParentCommand
 		SurveilCommand surveil;
 
-		@Option(names = "--region", required = true, paramLabel = "CODE", description = "District code, e.g. 440106.")
-		String region;
-
-		@Option(names = "--from", required = true, paramLabel = "DATE", description = "First day, yyyy-mm-dd.")
-		LocalDate from;
-
-		@Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day, yyyy-mm-dd.")
-		LocalDate to;
+		@Mixin
+		DistrictPeriod period;
 
 		@Option(names = "--methods", paramLabel = "M,M|all", split = ",",
 				description = "Run these methods on every series instead of the configured ones; 'all' runs every method.")
@@ -184,17 +174,29 @@ final class SurveilCommand implements Runnable {
 
 		@Override
 		public Integer call() {
+			if (methods != null && !methods.equals(List.of("all"))) {
+				methods.stream()
+					.filter(m -> !Detectors.METHODS.contains(m))
+					.findFirst()
+					.ifPresent(m -> {
+						throw new UsageProblem("--methods: unknown method '" + m + "' (methods: "
+								+ String.join(", ", Detectors.METHODS) + ", or all)");
+					});
+			}
+			if (period.to.isBefore(period.from)) {
+				throw new UsageProblem("--to is before --from");
+			}
 			try (ConfigurableApplicationContext context = Launcher.start(surveil.parent, false, Map.of())) {
 				SurveillanceApi surveillance = context.getBean(SurveillanceApi.class);
 				long start = System.nanoTime();
 				DetectionResult result;
 				try {
 					if (methods == null) {
-						result = surveillance.detectWith(region, from, to, List.of(), everySeries);
+						result = surveillance.detectWith(period.region, period.from, period.to, List.of(), everySeries);
 					}
 					else {
 						List<String> chosen = methods.equals(List.of("all")) ? Detectors.METHODS : methods;
-						result = surveillance.detectWith(region, from, to, chosen, everySeries);
+						result = surveillance.detectWith(period.region, period.from, period.to, chosen, everySeries);
 					}
 				}
 				catch (ParameterProblem ex) {
@@ -212,6 +214,20 @@ final class SurveilCommand implements Runnable {
 			}
 			return 0;
 		}
+
+	}
+
+	/** The district and days a command works on. */
+	static final class DistrictPeriod {
+
+		@Option(names = "--region", required = true, paramLabel = "CODE", description = "District code, e.g. 440106.")
+		String region;
+
+		@Option(names = "--from", required = true, paramLabel = "DATE", description = "First day, yyyy-mm-dd.")
+		LocalDate from;
+
+		@Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day, yyyy-mm-dd.")
+		LocalDate to;
 
 	}
 

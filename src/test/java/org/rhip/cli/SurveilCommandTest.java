@@ -118,6 +118,19 @@ class SurveilCommandTest {
 		assertThat(run("surveil", "detect", "--method", "mpm").code()).isEqualTo(2);
 	}
 
+	@Test
+	void runAndSimulateCheckTheirOptionsBeforeStartingAnything() {
+		Result method = run("surveil", "run", "--region", "440106", "--from", "2025-01-01", "--to", "2025-01-31",
+				"--methods", "mpm,farington");
+		assertThat(method.code()).isEqualTo(2);
+		assertThat(method.err().strip()).startsWith("rhip: --methods: unknown method 'farington'");
+		Result backwards = run("surveil", "run", "--region", "440106", "--from", "2025-02-01", "--to", "2025-01-31");
+		assertThat(backwards.code()).isEqualTo(2);
+		Result short_ = run("surveil", "simulate", "--region", "440106", "--from", "2025-01-01", "--to", "2025-06-30");
+		assertThat(short_.code()).isEqualTo(2);
+		assertThat(short_.err()).contains("at least a year");
+	}
+
 	record Result(int code, String out, String err) {
 	}
 
