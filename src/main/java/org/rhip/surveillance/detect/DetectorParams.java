@@ -81,6 +81,12 @@ public final class DetectorParams {
 		throw new ParameterProblem(name, "must be one of " + String.join(", ", allowed) + ", not '" + text + "'");
 	}
 
+	/** The text as given, trimmed. */
+	public String string(String name, String defaultValue) {
+		String text = text(name);
+		return text == null ? defaultValue : text.trim();
+	}
+
 	public boolean has(String name) {
 		return values.containsKey(name);
 	}

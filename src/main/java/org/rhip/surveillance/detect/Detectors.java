@@ -16,6 +16,8 @@ public final class Detectors {
 	public static Detector create(String method, DetectorParams params) {
 		Detector detector = switch (method) {
 			case "fixed" -> new FixedThreshold(params);
+			case "farrington" -> new Farrington(params);
+			case "farrington-flexible" -> new FarringtonFlexible(params);
 			// ADD-DETECTORS-HERE (one case per method)
 			default -> throw new ParameterProblem("method", "must be one of " + String.join(", ", METHODS) + ", not '"
 					+ method + "'");
