@@ -21,7 +21,8 @@ public final class Detectors {
 			case "ears-c2" -> new Ears(Ears.Variant.C2, params);
 			case "ears-c3" -> new Ears(Ears.Variant.C3, params);
 			case "cusum" -> new Cusum(params);
-			// ADD-DETECTORS-HERE (one case per method)
+			case "farrington" -> new Farrington(params);
+			case "farrington-flexible" -> new FarringtonFlexible(params);
 			default -> throw new ParameterProblem("method", "must be one of " + String.join(", ", METHODS) + ", not '"
 					+ method + "'");
 		};
