@@ -13,6 +13,11 @@
   var ALARM_SYMBOLS = { fixed: 'pin', mpm: 'diamond', 'ears-c1': 'triangle', 'ears-c2': 'triangle',
     'ears-c3': 'triangle', cusum: 'rect' };
 
+  // room above the highest value for the alarm markers
+  function headroom(value) {
+    return Math.max(1, Math.ceil(value.max * 1.15));
+  }
+
   function option(data, element) {
     var legend = [data.labels.count, data.labels.sum];
     var series = [
@@ -82,8 +87,9 @@
       dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
       xAxis: { type: 'category', data: data.days, axisLabel: { hideOverlap: true } },
       yAxis: [
-        { type: 'value', name: data.labels['count-axis'], minInterval: 1, splitLine: { lineStyle: { color: '#eef1f4' } } },
-        { type: 'value', name: data.labels['sum-axis'], minInterval: 1, splitLine: { show: false } }
+        { type: 'value', name: data.labels['count-axis'], minInterval: 1, max: headroom,
+          splitLine: { lineStyle: { color: '#eef1f4' } } },
+        { type: 'value', name: data.labels['sum-axis'], minInterval: 1, max: headroom, splitLine: { show: false } }
       ],
       series: series
     };

@@ -356,13 +356,15 @@ class SurveillanceController {
 		cards.forEach(c -> numbers.put(c.id(), c.cardNo()));
 		Map<String, Disease> diseases = pages.diseases();
 		boolean en = ConsoleView.isEnglish(locale);
+		Map<String, String> placeNames = new HashMap<>();
 		List<CardRow> rows = cards.stream().limit(CARD_ROWS).map(c -> {
 			Disease d = diseases.get(c.disease());
 			String name = d == null ? c.diseaseName() : en && d.nameEn() != null ? d.nameEn() : d.name();
 			return new CardRow(c.cardNo(), name, pages.label("card.classification." + c.classification(), locale),
 					c.sex() == null ? "" : pages.label("card.sex." + c.sex(), locale),
 					c.ageYears() == null ? "" : pages.label("card.age", new Object[] { String.valueOf(c.ageYears()) }, locale),
-					pages.placeName(c.orgUnit(), locale), SurveillancePages.date(c.onsetDate()),
+					placeNames.computeIfAbsent(c.orgUnit(), code -> pages.placeName(code, locale)),
+					SurveillancePages.date(c.onsetDate()),
 					SurveillancePages.time(c.diagnosisTime()), c.reportTime().map(SurveillancePages::time).orElse(""),
 					c.hoursToReport().map(h -> String.format(Locale.ROOT, "%.1f", h)).orElse(""),
 					pages.label("card.limit", new Object[] { String.valueOf(c.reportLimitHours()) }, locale),

@@ -192,8 +192,10 @@ public class SurveillanceDemoData {
 		int hour = 8 + random.nextInt(10);
 		int reportMinutes = 20 + random.nextInt(random.nextInt(20) == 0 ? 3000 : 900);
 		LocalDate onset = day.minusDays(random.nextInt(4));
-		String diagnosis = day + " " + String.format("%02d:%02d:00+08", hour, random.nextInt(60));
-		java.time.LocalDateTime reported = day.atTime(hour, 0).plusMinutes(reportMinutes);
+		int minute = random.nextInt(60);
+		String diagnosis = day + " " + String.format("%02d:%02d:00+08", hour, minute);
+		// reported reportMinutes after the diagnosis, never before it
+		java.time.LocalDateTime reported = day.atTime(hour, minute).plusMinutes(reportMinutes);
 		int age = switch (disease) {
 			case "hfmd", "mumps", "measles", "pertussis" -> random.nextInt(7);
 			case "scarlet-fever" -> 3 + random.nextInt(9);
