@@ -5,7 +5,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +29,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rhip.platform.problem.InvalidInput;
+import org.rhip.security.RhipPrincipal;
+import org.rhip.security.Role;
+import org.rhip.security.SecurityApi;
 import org.rhip.support.IntegrationTest;
+import org.rhip.surveillance.CaseCardInput;
+import org.rhip.surveillance.InjectedOutbreak;
+import org.rhip.surveillance.SurveillanceApi;
+import org.rhip.surveillance.demo.SurveillanceDemoData;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +59,15 @@ class ConsoleBrowserTest extends IntegrationTest {
 	private static final Set<String> STATUSES = Set.of("达标", "按进度", "有风险", "滞后", "无数据");
 
 	private static WebDriver driver;
+
+	@Autowired
+	SecurityApi security;
+
+	@Autowired
+	SurveillanceApi surveillance;
+
+	@Autowired
+	SurveillanceDemoData demo;
 
 	private static Path profile;
 
@@ -146,6 +171,97 @@ class ConsoleBrowserTest extends IntegrationTest {
 		assertThat(canvas.getSize().getWidth()).isGreaterThan(300);
 		assertThat(canvas.getSize().getHeight()).isGreaterThan(200);
 		screenshot("chart-tianhe-life-expectancy");
+	}
+
+	@Test
+	void anEpidemiologistAnswersACholeraSignalFromTheBoard() throws IOException {
+		try {
+			security.createUser("epi-tianhe-browser", "天河区疾控流调员", "epi-password-2", Role.EPIDEMIOLOGIST, "440106");
+		}
+		catch (InvalidInput ex) {
+			assertThat(ex.code()).isEqualTo("user.exists");
+		}
+		OffsetDateTime diagnosed = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.MINUTES).minusHours(1);
+		surveillance.report(new CaseCardInput(null, "cholera", "confirmed", null, "female", 34, "其他", "440106005", null,
+				diagnosed, null, "440106-H001", null), new RhipPrincipal("clerk-tianhe-browser", Role.CLERK, Optional.of("440106"), false));
+		signInAs("epi-tianhe-browser", "epi-password-2");
+
+		driver.findElement(By.cssSelector("nav.mainnav a[href='/surveillance']")).click();
+
+		WebElement alert = wait(driver).until(d -> d.findElements(By.cssSelector("#alerts li.alert-item.level-red")).stream()
+			.filter(a -> a.getText().contains("林和街道")).findFirst().orElse(null));
+		assertThat(alert.getText()).contains("红色预警", "肠道传染病", "病例报告");
+		WebElement row = driver.findElements(By.cssSelector("#open-signals tr.signal-row.class-a")).stream()
+			.filter(r -> r.findElement(By.cssSelector("td.place")).getText().equals("林和街道"))
+			.filter(r -> r.findElement(By.cssSelector("td.series")).getText().contains("霍乱"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no open cholera signal of 林和街道 on the board"));
+		assertThat(row.getText()).contains("甲类管理", "新信号", "固定阈值法");
+		assertThat(driver.findElement(By.cssSelector("#notifications")).getText()).contains("林和街道 霍乱");
+		screenshot("surveillance-board-tianhe");
+
+		row.findElement(By.cssSelector("td.series a")).click();
+		wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "霍乱 · 林和街道"));
+		assertThat(driver.findElements(By.cssSelector("#timeline tr.event-row"))).hasSize(1);
+		driver.findElement(By.id("note-verifying")).sendKeys("已电话核实：患者在区人民医院隔离治疗");
+		driver.findElement(By.cssSelector("form.move-form[data-status=verifying] button[type=submit]")).click();
+
+		wait(driver).until(ExpectedConditions.textToBe(By.id("signal-status"), "核实中"));
+		List<WebElement> timeline = driver.findElements(By.cssSelector("#timeline tr.event-row"));
+		assertThat(timeline).hasSize(2);
+		assertThat(timeline.get(1).getText()).contains("epi-tianhe-browser", "新信号", "核实中", "患者在区人民医院隔离治疗");
+		assertThat(driver.findElements(By.cssSelector("form.move-form")).stream().map(f -> f.getAttribute("data-status")))
+			.containsExactly("excluded", "suspected_event");
+		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#signal-chart[data-rendered=true] canvas")));
+		screenshot("surveillance-signal-verifying");
+
+		driver.findElement(By.linkText("查看完整流行曲线")).click();
+		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#curve-chart[data-rendered=true]")));
+		WebElement canvas = driver.findElement(By.cssSelector("#curve-chart canvas"));
+		assertThat(canvas.getSize().getWidth()).isGreaterThan(600);
+		assertThat(canvas.getSize().getHeight()).isGreaterThan(300);
+		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("霍乱", "林和街道", "流行曲线");
+	}
+
+	/** Wujiang (武江区) with three and a half years of synthetic data: what the board and curves look like. */
+	@Test
+	void aDistrictWithDemoDataShowsItsBoardAndEpidemicCurve() throws IOException {
+		LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
+		RhipPrincipal admin = new RhipPrincipal("admin", Role.ADMIN, Optional.empty(), false);
+		List<InjectedOutbreak> outbreaks = demo.generate("440203", today.minusDays(3 * 365 + 150), today.minusDays(1),
+				today.minusDays(110), 8, 20260301L, 1.0).outbreaks();
+		surveillance.detect("440203", today.minusDays(45), today, admin);
+		surveillance.report(new CaseCardInput(null, "cholera", "confirmed", null, "male", 52, "其他", "440203102", null,
+				OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.MINUTES).minusHours(3), null,
+				"440203-H001", null), new RhipPrincipal("clerk-wujiang", Role.CLERK, Optional.of("440203"), false));
+
+		driver.get(url("/surveillance?region=440203"));
+		assertThat(driver.findElement(By.cssSelector("#alerts")).getText()).contains("红色预警", "西河镇");
+		assertThat(driver.findElements(By.cssSelector("#open-signals tr.signal-row")).size()).isGreaterThan(1);
+		screenshot("surveillance-board-wujiang");
+
+		InjectedOutbreak influenza = outbreaks.stream()
+			.filter(o -> o.stream().equals("cases"))
+			.filter(o -> o.subject().equals("influenza") || o.subject().equals("hfmd") || o.subject().equals("other-diarrhoea"))
+			.max(Comparator.comparing(InjectedOutbreak::end))
+			.orElseThrow();
+		LocalDate to = influenza.end().plusDays(30).isAfter(today) ? today : influenza.end().plusDays(30);
+		driver.get(url("/surveillance/curve?stream=cases&subject=" + influenza.subject() + "&orgUnit=" + influenza.street()
+				+ "&from=" + influenza.start().minusDays(60) + "&to=" + to));
+		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#curve-chart[data-rendered=true] canvas")));
+		screenshot("surveillance-curve-wujiang");
+		driver.get(url("/surveillance/cases?orgUnit=440203"));
+		assertThat(driver.findElement(By.id("card-summary")).getText()).contains("传染病疫情报告及时率", "%");
+		screenshot("surveillance-cases-wujiang");
+	}
+
+	private void signInAs(String username, String password) {
+		driver.manage().deleteAllCookies();
+		driver.get(url("/login?lang=zh-CN"));
+		driver.findElement(By.name("username")).sendKeys(username);
+		driver.findElement(By.name("password")).sendKeys(password);
+		driver.findElement(By.cssSelector("form button[type=submit]")).click();
+		wait(driver).until(ExpectedConditions.textToBe(By.cssSelector("header.topbar .user-name"), username));
 	}
 
 	private static WebElement row(String name) {
