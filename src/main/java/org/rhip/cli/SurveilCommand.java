@@ -207,10 +207,11 @@ final class SurveilCommand implements Runnable {
 				out.printf("region %s, %s..%s: %d series, %d new alarms, %d new signals, %d signals extended, %d alerts%n",
 						result.region(), result.from(), result.to(), result.series(), result.newAlarms(), result.newSignals(),
 						result.extendedSignals(), result.alerts());
-				out.println("method,detect_ms,alarms");
+				out.println("method,detect_cpu_ms,alarms");
 				result.nanosByMethod().forEach((m, nanos) -> out.printf("%s,%.1f,%d%n", m, nanos / 1e6,
 						result.alarmsByMethod().getOrDefault(m, 0)));
-				out.printf("store_ms,%.1f%ntotal_ms,%d%n", result.storeNanos() / 1e6, millis);
+				out.printf("read_ms,%.1f,%ndetect_ms,%.1f,%nstore_ms,%.1f,%ntotal_ms,%d,%n", result.readNanos() / 1e6,
+						result.detectNanos() / 1e6, result.storeNanos() / 1e6, millis);
 			}
 			return 0;
 		}

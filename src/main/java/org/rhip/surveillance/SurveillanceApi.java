@@ -256,9 +256,9 @@ public class SurveillanceApi {
 		}
 		Map<String, List<LocalDate>> alarmDays = new LinkedHashMap<>();
 		jdbc.sql("""
-				select method, day from surveillance.alarm
-				where stream = :stream and subject = :subject and org_unit_code = :unit and day between :from and :to
-				order by method, day
+				select a.method, a.day from surveillance.alarm a join surveillance.signal s on s.id = a.signal_id
+				where s.stream = :stream and s.subject = :subject and s.org_unit_code = :unit and a.day between :from and :to
+				order by a.method, a.day
 				""")
 			.param("stream", stream).param("subject", subject).param("unit", orgUnit).param("from", from).param("to", to)
 			.query(rs -> {

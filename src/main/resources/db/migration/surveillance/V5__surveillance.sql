@@ -52,7 +52,8 @@ create table surveillance.case_report (
     duplicate_of          bigint references surveillance.case_report (id),
     created_by            text not null,
     updated_at            timestamptz not null default now(),
-    check (onset_date is null or onset_date <= diagnosis_time::date),
+    -- dates are China dates whatever the session's time zone
+    check (onset_date is null or onset_date <= (diagnosis_time at time zone 'Asia/Shanghai')::date),
     check (report_time is null or report_time >= diagnosis_time - interval '1 minute')
 );
 create index case_report_series on surveillance.case_report (disease_code, org_unit_code, report_time)
@@ -81,26 +82,6 @@ create table surveillance.sentinel_count (
     primary key (source_code, syndrome_code, org_unit_code, day)
 );
 
--- One alarm: a detector's threshold exceeded by one point of one series. Re-running detection over
--- the same days finds the same alarms (the key), so nothing is counted twice. A year of a district
--- gives up to hundreds of thousands, written by COPY in the transaction that writes their signals;
--- so no foreign keys here (their per-row checks cost more than the rest of the write): the signal
--- and org unit are those of the run that writes them.
-create table surveillance.alarm (
-    stream        text not null check (stream in ('cases', 'sentinel')),
-    -- disease code for cases; 'source/syndrome' for sentinel counts
-    subject       text not null,
-    org_unit_code text not null,
-    frequency     text not null check (frequency in ('daily', 'weekly')),
-    day           date not null,
-    method        text not null,
-    count         int not null,
-    threshold     double precision,
-    signal_id     bigint not null,
-    primary key (stream, subject, org_unit_code, frequency, day, method)
-);
-create index alarm_signal on surveillance.alarm (signal_id);
-
 -- A signal: the alarms of one series close together in time, followed up as one thing.
 create table surveillance.signal (
     id                bigserial primary key,
@@ -118,6 +99,21 @@ create table surveillance.signal (
 );
 create index signal_series on surveillance.signal (stream, subject, org_unit_code, last_day);
 create index signal_status on surveillance.signal (status, last_day);
+
+-- One alarm: a detector's threshold exceeded by one point of the signal's series (weekly points are
+-- dated by their Monday). Re-running detection over the same days finds the same alarms and skips
+-- them, so nothing is counted twice. A district-year with every method gives ~160,000, written by
+-- COPY in the transaction that writes their signals: the row is kept narrow (the series is on the
+-- signal) and without foreign keys, whose per-row checks cost more than the rest of the write.
+create table surveillance.alarm (
+    signal_id bigint not null,
+    method    text not null,
+    frequency text not null check (frequency in ('daily', 'weekly')),
+    day       date not null,
+    count     int not null,
+    threshold double precision,
+    primary key (signal_id, method, frequency, day)
+);
 
 -- what was done on a signal, by whom and when: the response timeline
 create table surveillance.signal_event (

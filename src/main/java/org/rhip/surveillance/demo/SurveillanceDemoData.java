@@ -181,6 +181,9 @@ public class SurveillanceDemoData {
 			}
 		}
 		PgCopy.copyIn(jdbc, "copy surveillance.sentinel_count (source_code, syndrome_code, org_unit_code, day, count) from stdin", counts);
+		// fresh statistics for the planner, as autovacuum would give them some minutes later
+		jdbc.execute("analyze surveillance.case_report");
+		jdbc.execute("analyze surveillance.sentinel_count");
 		return new SimulatedDistrict(cardCount, countRows, injected);
 	}
 

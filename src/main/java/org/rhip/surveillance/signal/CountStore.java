@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Daily counts of every series of a district, read in two grouped queries. Cases count by report
+ * Daily counts of every series of a district, read in two queries (sentinel rows are already one per
+ * series and day; the Java side adds the rows of a street's communities). Cases count by report
  * day (China time): that is when the platform learns of them, as in the national alert system.
  * Active cards only; a card marked a duplicate of another does not count.
  */
@@ -28,8 +29,11 @@ class CountStore {
 		int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
 		Map<SeriesKey, int[]> series = new HashMap<>();
 		String[] units = orgUnits.toArray(String[]::new);
+		// years of a district's counts are aggregated in memory, not spilled to disk
+		jdbc.sql("set local work_mem = '64MB'").update();
 		jdbc.sql("""
-				select disease_code subject, org_unit_code, (report_time at time zone 'Asia/Shanghai')::date as day, count(*) n
+				select disease_code subject, org_unit_code,
+				       (report_time at time zone 'Asia/Shanghai')::date - :from::date as day_index, count(*)::int n
 				from surveillance.case_report
 				where status = 'active' and duplicate_of is null and org_unit_code = any(:units)
 				  and report_time >= (:from::date)::timestamp at time zone 'Asia/Shanghai'
@@ -39,26 +43,23 @@ class CountStore {
 				""")
 			.param("units", units).param("from", from).param("to", to).param("subject", onlySubject)
 			.query(rs -> {
-				add(series, new SeriesKey("cases", rs.getString(1), rs.getString(2)), from, days,
-						rs.getObject(3, LocalDate.class), rs.getInt(4));
+				add(series, new SeriesKey("cases", rs.getString(1), rs.getString(2)), days, rs.getInt(3), rs.getInt(4));
 			});
 		jdbc.sql("""
-				select source_code || '/' || syndrome_code, org_unit_code, day, sum(count)::int
+				select source_code || '/' || syndrome_code, org_unit_code, day - :from::date, count
 				from surveillance.sentinel_count
 				where org_unit_code = any(:units) and day between :from and :to
 				  and (:subject::text is null or source_code || '/' || syndrome_code = :subject)
-				group by 1, 2, 3
 				""")
 			.param("units", units).param("from", from).param("to", to).param("subject", onlySubject)
 			.query(rs -> {
-				add(series, new SeriesKey("sentinel", rs.getString(1), rs.getString(2)), from, days,
-						rs.getObject(3, LocalDate.class), rs.getInt(4));
+				add(series, new SeriesKey("sentinel", rs.getString(1), rs.getString(2)), days, rs.getInt(3), rs.getInt(4));
 			});
 		return series;
 	}
 
-	private static void add(Map<SeriesKey, int[]> series, SeriesKey key, LocalDate from, int days, LocalDate day, int n) {
-		series.computeIfAbsent(key, k -> new int[days])[(int) ChronoUnit.DAYS.between(from, day)] += n;
+	private static void add(Map<SeriesKey, int[]> series, SeriesKey key, int days, int dayIndex, int n) {
+		series.computeIfAbsent(key, k -> new int[days])[dayIndex] += n;
 	}
 
 }

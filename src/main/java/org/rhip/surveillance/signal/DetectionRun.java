@@ -19,6 +19,7 @@ import org.rhip.surveillance.Disease;
 import org.rhip.surveillance.detect.CountSeries;
 import org.rhip.surveillance.detect.Detections;
 import org.rhip.surveillance.detect.Detector;
+import org.rhip.surveillance.detect.Detectors;
 import org.rhip.surveillance.detect.Frequency;
 import org.rhip.surveillance.reference.DetectionConfig;
 import org.rhip.surveillance.reference.DetectorSpec;
@@ -88,6 +89,7 @@ public class DetectionRun {
 		LocalDate loadFrom = from.minusDays(365L * Math.max(years, 1) + 120);
 		int days = (int) ChronoUnit.DAYS.between(loadFrom, to) + 1;
 
+		long readStart = System.nanoTime();
 		Map<SeriesKey, int[]> stored = counts.daily(places.units(), loadFrom, to, onlySubject.orElse(null));
 		Map<SeriesKey, int[]> series = new LinkedHashMap<>();
 		if (everySeries) {
@@ -105,12 +107,11 @@ public class DetectionRun {
 			addInto(series, new SeriesKey(key.stream(), key.subject(), region.code()), values, days);
 		});
 
-		Map<String, Long> nanos = new LinkedHashMap<>();
-		Map<String, Integer> alarmsByMethod = new LinkedHashMap<>();
-		Map<DetectorSpec, Detector> detectors = new HashMap<>();
-		Map<SeriesKey, Boolean> classA = new HashMap<>();
-		List<Alarm> alarms = new ArrayList<>();
-		for (Map.Entry<SeriesKey, int[]> entry : series.entrySet()) {
+		long detectStart = System.nanoTime();
+		Map<DetectorSpec, Detector> detectors = new java.util.concurrent.ConcurrentHashMap<>();
+		Map<SeriesKey, Boolean> classA = new java.util.concurrent.ConcurrentHashMap<>();
+		// series are independent: both cores share them
+		List<SeriesOutcome> outcomes = series.entrySet().parallelStream().map(entry -> {
 			SeriesKey key = entry.getKey();
 			boolean a = key.stream().equals("cases") && reference.disease(key.subject())
 				.flatMap(d -> d.listingOn(to))
@@ -119,40 +120,67 @@ public class DetectionRun {
 			classA.put(key, a);
 			List<DetectorSpec> specs = override
 				.orElseGet(() -> key.stream().equals("cases") ? config.forDisease(key.subject(), a) : config.forSentinel());
-			int[] daily = entry.getValue();
-			CountSeries dailySeries = null;
-			CountSeries weeklySeries = null;
-			for (DetectorSpec spec : specs) {
-				CountSeries input;
-				if (spec.frequency() == Frequency.DAILY) {
-					input = dailySeries = dailySeries != null ? dailySeries : CountSeries.starting(Frequency.DAILY, loadFrom, daily);
-				}
-				else {
-					input = weeklySeries = weeklySeries != null ? weeklySeries : weekly(daily, loadFrom, to);
-				}
-				Detector detector = detectors.computeIfAbsent(spec, DetectorSpec::detector);
-				long start = System.nanoTime();
-				Detections found = detector.detect(input);
-				nanos.merge(spec.method(), System.nanoTime() - start, Long::sum);
-				for (int t = 0; t < found.size(); t++) {
-					if (!found.alarms()[t]) {
-						continue;
-					}
-					LocalDate day = input.date(t);
-					LocalDate lastDay = spec.frequency() == Frequency.WEEKLY ? day.plusDays(6) : day;
-					if (lastDay.isBefore(from) || lastDay.isAfter(to)) {
-						continue;
-					}
-					alarms.add(new Alarm(key, spec.frequency(), day, spec.method(), input.count(t), found.thresholds()[t]));
-					alarmsByMethod.merge(spec.method(), 1, Integer::sum);
-				}
+			return detect(key, entry.getValue(), specs, detectors, loadFrom, from, to);
+		}).toList();
+		Map<String, Long> nanos = new java.util.TreeMap<>(java.util.Comparator.comparing(Detectors.METHODS::indexOf));
+		Map<String, Integer> alarmsByMethod = new java.util.TreeMap<>(java.util.Comparator.comparing(Detectors.METHODS::indexOf));
+		List<Alarm> alarms = new ArrayList<>();
+		for (SeriesOutcome outcome : outcomes) {
+			outcome.nanos().forEach((m, n) -> nanos.merge(m, n, Long::sum));
+			for (Alarm alarm : outcome.alarms()) {
+				alarms.add(alarm);
+				alarmsByMethod.merge(alarm.method(), 1, Integer::sum);
 			}
 		}
 		long start = System.nanoTime();
 		SignalStore.Stored stored2 = signals.store(places.units(), from, to, alarms, classA);
 		int alerts = trigger.update(region, places.streetOf(), from, to);
 		return new DetectionResult(region.code(), from, to, series.size(), nanos, alarmsByMethod, stored2.newAlarms(),
-				stored2.newSignals().size(), stored2.extendedSignals(), alerts, System.nanoTime() - start);
+				stored2.newSignals().size(), stored2.extendedSignals(), alerts, detectStart - readStart, start - detectStart,
+				System.nanoTime() - start);
+	}
+
+	private record SeriesOutcome(List<Alarm> alarms, Map<String, Long> nanos) {
+	}
+
+	/**
+	 * Every detector of one series; the alarms whose days end in [from, to]. A series without a
+	 * single count cannot alarm under any method (a count of 0 never exceeds a threshold, and the
+	 * fixed threshold is at least 1), so it is skipped.
+	 */
+	private static SeriesOutcome detect(SeriesKey key, int[] daily, List<DetectorSpec> specs,
+			Map<DetectorSpec, Detector> detectors, LocalDate loadFrom, LocalDate from, LocalDate to) {
+		if (java.util.Arrays.stream(daily).allMatch(n -> n == 0)) {
+			return new SeriesOutcome(List.of(), Map.of());
+		}
+		List<Alarm> alarms = new ArrayList<>();
+		Map<String, Long> nanos = new HashMap<>();
+		CountSeries dailySeries = null;
+		CountSeries weeklySeries = null;
+		for (DetectorSpec spec : specs) {
+			CountSeries input;
+			if (spec.frequency() == Frequency.DAILY) {
+				input = dailySeries = dailySeries != null ? dailySeries : CountSeries.starting(Frequency.DAILY, loadFrom, daily);
+			}
+			else {
+				input = weeklySeries = weeklySeries != null ? weeklySeries : weekly(daily, loadFrom, to);
+			}
+			Detector detector = detectors.computeIfAbsent(spec, DetectorSpec::detector);
+			long start = System.nanoTime();
+			Detections found = detector.detect(input);
+			nanos.merge(spec.method(), System.nanoTime() - start, Long::sum);
+			for (int t = 0; t < found.size(); t++) {
+				if (!found.alarms()[t]) {
+					continue;
+				}
+				LocalDate day = input.date(t);
+				LocalDate lastDay = spec.frequency() == Frequency.WEEKLY ? day.plusDays(6) : day;
+				if (!lastDay.isBefore(from) && !lastDay.isAfter(to)) {
+					alarms.add(new Alarm(key, spec.frequency(), day, spec.method(), input.count(t), found.thresholds()[t]));
+				}
+			}
+		}
+		return new SeriesOutcome(alarms, nanos);
 	}
 
 	/** The daily series of one subject and place, with its history, for charts. */

@@ -74,8 +74,9 @@ class SignalStore {
 		String[] unitArray = units.toArray(String[]::new);
 		Set<String> known = new HashSet<>();
 		jdbc.sql("""
-				select stream, subject, org_unit_code, frequency, day, method from surveillance.alarm
-				where org_unit_code = any(:units) and day between :from and :to
+				select s.stream, s.subject, s.org_unit_code, a.frequency, a.day, a.method
+				from surveillance.alarm a join surveillance.signal s on s.id = a.signal_id
+				where s.org_unit_code = any(:units) and s.last_day >= :from and a.day between :from and :to
 				""")
 			.param("units", unitArray).param("from", from.minusDays(7)).param("to", to)
 			.query(rs -> {
@@ -165,14 +166,12 @@ class SignalStore {
 		StringBuilder alarmRows = new StringBuilder(fresh.size() * 64);
 		for (int i = 0; i < fresh.size(); i++) {
 			Alarm a = fresh.get(i);
-			alarmRows.append(a.series().stream()).append('\t').append(PgCopy.text(a.series().subject())).append('\t')
-				.append(a.series().orgUnit()).append('\t').append(frequency(a)).append('\t').append(a.day()).append('\t')
-				.append(a.method()).append('\t').append(a.count()).append('\t')
-				.append(Double.isNaN(a.threshold()) ? "\\N" : Double.toString(a.threshold())).append('\t')
-				.append(signalOf[i].id).append('\n');
+			alarmRows.append(signalOf[i].id).append('\t').append(a.method()).append('\t').append(frequency(a)).append('\t')
+				.append(a.day()).append('\t').append(a.count()).append('\t')
+				.append(Double.isNaN(a.threshold()) ? "\\N" : Double.toString(a.threshold())).append('\n');
 		}
-		PgCopy.copyIn(template, "copy surveillance.alarm (stream, subject, org_unit_code, frequency, day, method, count, threshold, signal_id) "
-				+ "from stdin", alarmRows.toString());
+		PgCopy.copyIn(template, "copy surveillance.alarm (signal_id, method, frequency, day, count, threshold) from stdin",
+				alarmRows.toString());
 		List<Long> newIds = created.stream().map(s -> s.id).toList();
 		jdbc.sql("""
 				insert into surveillance.signal_event (signal_id, actor, action, to_status)
