@@ -9,4 +9,13 @@ public interface Detector {
 	/** Thresholds and alarms for every point of the series. */
 	Detections detect(CountSeries series);
 
+	/**
+	 * Thresholds and alarms for the points from index {@code from} on; earlier points may be left
+	 * without. The answer for a point never depends on {@code from}: methods whose points are
+	 * independent skip the earlier ones, the others (CUSUM's running sum) compute them all.
+	 */
+	default Detections detect(CountSeries series, int from) {
+		return detect(series);
+	}
+
 }

@@ -81,10 +81,15 @@ final class Ears implements Detector {
 
 	@Override
 	public Detections detect(CountSeries series) {
+		return detect(series, 0);
+	}
+
+	@Override
+	public Detections detect(CountSeries series, int from) {
 		int n = series.size();
 		Detections result = Detections.empty(n);
 		int first = baseline + variant.guard + (variant == Variant.C3 ? 2 : 0);
-		for (int t = first; t < n; t++) {
+		for (int t = Math.max(first, from); t < n; t++) {
 			double threshold;
 			if (variant == Variant.C3) {
 				double lag2 = Math.max(0, c2(series, t - 2) - 1);

@@ -82,6 +82,11 @@ final class Farrington implements Detector {
 
 	@Override
 	public Detections detect(CountSeries series) {
+		return detect(series, 0);
+	}
+
+	@Override
+	public Detections detect(CountSeries series, int from) {
 		int size = series.size();
 		Detections result = Detections.empty(size);
 		int freq = series.frequency().periodsPerYear();
@@ -98,7 +103,7 @@ final class Farrington implements Detector {
 		}
 		PoissonGlm glm = new PoissonGlm(offsets, new int[offsets.length], 1, freq);
 		PoissonGlm.Counts data = new PoissonGlm.Counts(series);
-		for (int t = first; t < size; t++) {
+		for (int t = Math.max(first, from); t < size; t++) {
 			glm.load(t, data);
 			// with b < 3 R always drops the trend again: fit without it straight away
 			if (glm.fitFarrington(trend && b >= 3, reweight, 1) == PoissonGlm.FAILED) {

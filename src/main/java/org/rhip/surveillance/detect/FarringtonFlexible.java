@@ -128,6 +128,11 @@ final class FarringtonFlexible implements Detector {
 
 	@Override
 	public Detections detect(CountSeries series) {
+		return detect(series, 0);
+	}
+
+	@Override
+	public Detections detect(CountSeries series, int from) {
 		int size = series.size();
 		Detections result = Detections.empty(size);
 		int freq = series.frequency().periodsPerYear();
@@ -154,7 +159,7 @@ final class FarringtonFlexible implements Detector {
 		boolean muan = thresholdMethod.equals("muan");
 		PoissonGlm glm = new PoissonGlm(offsets, levelOf, noPeriods, freq);
 		PoissonGlm.Counts data = new PoissonGlm.Counts(series);
-		for (int t = span; t < size; t++) {
+		for (int t = Math.max(span, from); t < size; t++) {
 			glm.load(t, data);
 			// with b < 3 R always drops the trend again: fit without it straight away
 			if (glm.fitFarrington(trend && b >= 3, reweight, weightsThreshold) != PoissonGlm.CONVERGED

@@ -68,6 +68,11 @@ final class MovingPercentile implements Detector {
 
 	@Override
 	public Detections detect(CountSeries series) {
+		return detect(series, 0);
+	}
+
+	@Override
+	public Detections detect(CountSeries series, int from) {
 		boolean daily = series.frequency() == Frequency.DAILY;
 		int span = daily ? DAYS_PER_PERIOD : 1;
 		int year = series.frequency().periodsPerYear();
@@ -78,7 +83,7 @@ final class MovingPercentile implements Detector {
 		Detections result = Detections.empty(series.size());
 		double[] baseline = new double[years * (2 * window + 1)];
 		int first = years * year + window * span + span - 1;
-		for (int t = first; t < series.size(); t++) {
+		for (int t = Math.max(first, from); t < series.size(); t++) {
 			int v = 0;
 			for (int k = 1; k <= years; k++) {
 				for (int j = -window; j <= window; j++) {

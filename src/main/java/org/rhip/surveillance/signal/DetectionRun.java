@@ -167,7 +167,11 @@ public class DetectionRun {
 			}
 			Detector detector = detectors.computeIfAbsent(spec, DetectorSpec::detector);
 			long start = System.nanoTime();
-			Detections found = detector.detect(input);
+			// only the points whose days can fall in [from, to] are needed
+			int firstNeeded = Math.max(0, input.indexOf(spec.frequency() == Frequency.WEEKLY
+					? from.minusDays(6).with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+					: from));
+			Detections found = detector.detect(input, firstNeeded);
 			nanos.merge(spec.method(), System.nanoTime() - start, Long::sum);
 			for (int t = 0; t < found.size(); t++) {
 				if (!found.alarms()[t]) {
