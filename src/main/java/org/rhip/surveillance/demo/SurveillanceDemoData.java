@@ -146,7 +146,7 @@ public class SurveillanceDemoData {
 					}
 					for (int c = 0; c < n; c++) {
 						cardCount++;
-						appendCard(cards, random, cardCount, rate.disease(), streets.get(s).code(), day,
+						appendCard(cards, random, seed, cardCount, rate.disease(), streets.get(s).code(), day,
 								near.get(random.nextInt(near.size())).code());
 					}
 				}
@@ -187,7 +187,7 @@ public class SurveillanceDemoData {
 		return new SimulatedDistrict(cardCount, countRows, injected);
 	}
 
-	private static void appendCard(StringBuilder out, Random random, int serial, String disease, String street,
+	private static void appendCard(StringBuilder out, Random random, long seed, int serial, String disease, String street,
 			LocalDate day, String institution) {
 		int hour = 8 + random.nextInt(10);
 		int reportMinutes = 20 + random.nextInt(random.nextInt(20) == 0 ? 3000 : 900);
@@ -201,7 +201,9 @@ public class SurveillanceDemoData {
 			default -> random.nextInt(85);
 		};
 		String occupation = age < 7 ? "散居儿童" : age < 19 ? "学生" : age > 60 ? "离退人员" : "其他";
-		out.append("DEMO").append(day.getYear()).append(String.format("%08d", serial)).append("\tactive\t").append(disease)
+		// unique across simulations of other districts and seeds in the same database
+		out.append("SIM-").append(street).append('-').append(seed).append('-').append(serial).append("\tactive\t")
+			.append(disease)
 			.append('\t').append(random.nextInt(3) == 0 ? "confirmed" : "clinical").append('\t')
 			.append(random.nextBoolean() ? "male" : "female").append('\t').append(age).append('\t').append(occupation)
 			.append('\t').append(street).append('\t').append(onset).append('\t').append(diagnosis).append('\t')
