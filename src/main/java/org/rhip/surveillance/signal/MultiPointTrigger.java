@@ -18,9 +18,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * 多点触发. For each group of the rules and each place — a street, and the district as a whole — the
- * signals of the group's series there that start within the rules' window of the first one form
- * one event; its alert takes the level of the rules from the number of independent sources behind
+ * 多点触发. For each group of the rules and each place — a street, or the district as a whole — the
+ * signals of the group's series of that place that start within the rules' window of the first one
+ * form one event (a district alert comes from the district's own series: with twenty streets and a
+ * dozen sentinel series each, signals of four sources somewhere in the district within a week are
+ * chance, not an event); its alert takes the level of the rules from the number of independent sources behind
  * it (case reports, fever clinic, school, pharmacy, lab…) and whether any is a class-A signal. The
  * existing alert of the same group and place that starts within the window of the event is
  * updated, so an alert grows with its event and its level never drops. Excluded signals do not
@@ -122,10 +124,7 @@ class MultiPointTrigger {
 				if (!group.includes(s.series().stream(), s.series().subject())) {
 					continue;
 				}
-				byPlace.computeIfAbsent(region.code(), k -> new ArrayList<>()).add(s);
-				if (!s.series().orgUnit().equals(region.code())) {
-					byPlace.computeIfAbsent(s.series().orgUnit(), k -> new ArrayList<>()).add(s);
-				}
+				byPlace.computeIfAbsent(s.series().orgUnit(), k -> new ArrayList<>()).add(s);
 			}
 			for (Map.Entry<String, List<Sig>> place : byPlace.entrySet()) {
 				List<Alert> candidates = stored.computeIfAbsent(group.code() + '|' + place.getKey(), k -> new ArrayList<>());
