@@ -72,11 +72,11 @@ public class SurveillanceApi {
 		return reference.diseases();
 	}
 
-	public List<ReferenceData.Named> sentinelSources() {
+	public List<NamedCode> sentinelSources() {
 		return reference.sources();
 	}
 
-	public List<ReferenceData.Named> syndromes() {
+	public List<NamedCode> syndromes() {
 		return reference.syndromes();
 	}
 

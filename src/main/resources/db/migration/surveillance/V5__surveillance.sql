@@ -44,6 +44,8 @@ create table surveillance.case_report (
     onset_date            date,
     diagnosis_time        timestamptz not null,
     report_time           timestamptz,
+    -- the China date of the report: what the case series count by
+    report_day            date generated always as ((report_time at time zone 'Asia/Shanghai')::date) stored,
     institution_code      text not null references registry.institution (code),
     doctor                text,
     -- limit in hours that applied (2 or 24), and whether the card came within it
@@ -56,7 +58,7 @@ create table surveillance.case_report (
     check (onset_date is null or onset_date <= (diagnosis_time at time zone 'Asia/Shanghai')::date),
     check (report_time is null or report_time >= diagnosis_time - interval '1 minute')
 );
-create index case_report_series on surveillance.case_report (disease_code, org_unit_code, report_time)
+create index case_report_series on surveillance.case_report (org_unit_code, report_day, disease_code)
     where status = 'active' and duplicate_of is null;
 create index case_report_person on surveillance.case_report (id_hash, disease_code) where id_hash is not null;
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.rhip.platform.yaml.YamlNode;
 import org.rhip.surveillance.Disease;
+import org.rhip.surveillance.NamedCode;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,17 +29,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ReferenceData {
 
-	/** A code with its Chinese and English names. */
-	public record Named(String code, String name, String nameEn) {
-	}
-
 	private final JdbcClient jdbc;
 
 	private final Map<String, Disease> diseases = new LinkedHashMap<>();
 
-	private final Map<String, Named> sources = new LinkedHashMap<>();
+	private final Map<String, NamedCode> sources = new LinkedHashMap<>();
 
-	private final Map<String, Named> syndromes = new LinkedHashMap<>();
+	private final Map<String, NamedCode> syndromes = new LinkedHashMap<>();
 
 	ReferenceData(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -85,19 +82,19 @@ public class ReferenceData {
 		return Optional.ofNullable(code).map(diseases::get);
 	}
 
-	public List<Named> sources() {
+	public List<NamedCode> sources() {
 		return List.copyOf(sources.values());
 	}
 
-	public List<Named> syndromes() {
+	public List<NamedCode> syndromes() {
 		return List.copyOf(syndromes.values());
 	}
 
-	public Optional<Named> source(String code) {
+	public Optional<NamedCode> source(String code) {
 		return Optional.ofNullable(code).map(sources::get);
 	}
 
-	public Optional<Named> syndrome(String code) {
+	public Optional<NamedCode> syndrome(String code) {
 		return Optional.ofNullable(code).map(syndromes::get);
 	}
 
@@ -107,12 +104,12 @@ public class ReferenceData {
 			return disease(subject).map(Disease::name).orElse(subject);
 		}
 		String[] parts = subject.split("/", 2);
-		return source(parts[0]).map(Named::name).orElse(parts[0]) + "·"
-				+ (parts.length > 1 ? syndrome(parts[1]).map(Named::name).orElse(parts[1]) : "");
+		return source(parts[0]).map(NamedCode::name).orElse(parts[0]) + "·"
+				+ (parts.length > 1 ? syndrome(parts[1]).map(NamedCode::name).orElse(parts[1]) : "");
 	}
 
-	private void upsertNamed(String table, Iterable<Named> rows) {
-		for (Named row : rows) {
+	private void upsertNamed(String table, Iterable<NamedCode> rows) {
+		for (NamedCode row : rows) {
 			jdbc.sql("insert into surveillance." + table + " (code, name, name_en) values (:code, :name, :nameEn) "
 					+ "on conflict (code) do update set name = excluded.name, name_en = excluded.name_en")
 				.param("code", row.code()).param("name", row.name()).param("nameEn", row.nameEn())
@@ -134,8 +131,8 @@ public class ReferenceData {
 				node.get("icd10").map(YamlNode::texts).orElse(List.of()), List.copyOf(listings));
 	}
 
-	private static Named named(YamlNode node) {
-		return new Named(node.string("code"), node.string("name"), node.string("nameEn"));
+	private static NamedCode named(YamlNode node) {
+		return new NamedCode(node.string("code"), node.string("name"), node.string("nameEn"));
 	}
 
 	private static Optional<LocalDate> date(YamlNode node, String key) {

@@ -34,12 +34,10 @@ class CountStore {
 		// one row per series with its days and counts as arrays: a few hundred rows instead of ~10^6
 		jdbc.sql("""
 				select subject, org_unit_code, array_agg(day_index) days, array_agg(n) counts from (
-				  select disease_code subject, org_unit_code,
-				         (report_time at time zone 'Asia/Shanghai')::date - :from::date as day_index, count(*)::int n
+				  select disease_code subject, org_unit_code, report_day - :from::date as day_index, count(*)::int n
 				  from surveillance.case_report
 				  where status = 'active' and duplicate_of is null and org_unit_code = any(:units)
-				    and report_time >= (:from::date)::timestamp at time zone 'Asia/Shanghai'
-				    and report_time < (:to::date + 1)::timestamp at time zone 'Asia/Shanghai'
+				    and report_day between :from and :to
 				    and (:subject::text is null or disease_code = :subject)
 				  group by 1, 2, 3) d
 				group by 1, 2
