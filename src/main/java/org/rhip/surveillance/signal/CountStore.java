@@ -29,7 +29,26 @@ class CountStore {
 		int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
 		Map<SeriesKey, int[]> series = new HashMap<>();
 		String[] units = orgUnits.toArray(String[]::new);
-		// years of a district's counts are aggregated in memory, not spilled to disk
+		// the two streams are read at once, on two connections: the sentinel query on a pooled
+		// connection of its own (it reads committed counts; the run writes only signals)
+		java.util.concurrent.CompletableFuture<Map<SeriesKey, int[]>> sentinel = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> {
+				Map<SeriesKey, int[]> read = new HashMap<>();
+				jdbc.sql("""
+						select source_code || '/' || syndrome_code, org_unit_code, array_agg(day - :from::date), array_agg(count)
+						from surveillance.sentinel_count
+						where org_unit_code = any(:units) and day between :from and :to
+						  and (:subject::text is null or source_code || '/' || syndrome_code = :subject)
+						group by 1, 2
+						""")
+					.param("units", units).param("from", from).param("to", to).param("subject", onlySubject)
+					.query(rs -> {
+						add(read, new SeriesKey("sentinel", rs.getString(1), rs.getString(2)), days, rs.getArray(3),
+								rs.getArray(4));
+					});
+				return read;
+			});
+		// years of a district's cards are aggregated in memory, not spilled to disk
 		jdbc.sql("set local work_mem = '64MB'").update();
 		// one row per series with its days and counts as arrays: a few hundred rows instead of ~10^6
 		jdbc.sql("""
@@ -46,17 +65,7 @@ class CountStore {
 			.query(rs -> {
 				add(series, new SeriesKey("cases", rs.getString(1), rs.getString(2)), days, rs.getArray(3), rs.getArray(4));
 			});
-		jdbc.sql("""
-				select source_code || '/' || syndrome_code, org_unit_code, array_agg(day - :from::date), array_agg(count)
-				from surveillance.sentinel_count
-				where org_unit_code = any(:units) and day between :from and :to
-				  and (:subject::text is null or source_code || '/' || syndrome_code = :subject)
-				group by 1, 2
-				""")
-			.param("units", units).param("from", from).param("to", to).param("subject", onlySubject)
-			.query(rs -> {
-				add(series, new SeriesKey("sentinel", rs.getString(1), rs.getString(2)), days, rs.getArray(3), rs.getArray(4));
-			});
+		series.putAll(sentinel.join());
 		return series;
 	}
 
