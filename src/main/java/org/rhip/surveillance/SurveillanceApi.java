@@ -163,8 +163,9 @@ public class SurveillanceApi {
 	}
 
 	/**
-	 * For {@code demo}: once per database, a quarter-scale 天河区 from 2021 to today with outbreaks in
-	 * the last year, and the configured detectors run over the last 60 days so the board has signals.
+	 * For {@code demo}: once per database, a quarter-scale 天河区 — cards from 2021, sentinel counts for
+	 * the last 400 days — with outbreaks in the last 120 days, and the configured detectors run over
+	 * the last 60 days so the board has signals.
 	 * Returns the cards written (0 when the demo data is there already).
 	 */
 	public int loadDemo(LocalDate today) {
@@ -174,8 +175,8 @@ public class SurveillanceApi {
 		if (present) {
 			return 0;
 		}
-		SimulatedDistrict district = demo.generate("440106", LocalDate.of(2021, 1, 1), today, today.minusDays(120), 8,
-				20261123L, 0.25);
+		SimulatedDistrict district = demo.generate("440106", LocalDate.of(2021, 1, 1), today.minusDays(400), today,
+				today.minusDays(120), 8, 20261123L, 0.25);
 		detection.run("440106", today.minusDays(60), today);
 		return district.cards();
 	}

@@ -84,6 +84,17 @@ public class SurveillanceDemoData {
 	@Transactional
 	public SimulatedDistrict generate(String region, LocalDate start, LocalDate end, LocalDate outbreaksFrom, int outbreaks,
 			long seed, double scale) {
+		return generate(region, start, start, end, outbreaksFrom, outbreaks, seed, scale);
+	}
+
+	/**
+	 * As {@link #generate(String, LocalDate, LocalDate, LocalDate, int, long, double)}, with sentinel
+	 * counts only from {@code sentinelStart}: their detectors look back days, not years, and they are
+	 * most of the rows.
+	 */
+	@Transactional
+	public SimulatedDistrict generate(String region, LocalDate start, LocalDate sentinelStart, LocalDate end,
+			LocalDate outbreaksFrom, int outbreaks, long seed, double scale) {
 		Random random = new Random(seed);
 		List<OrgUnit> streets = registry.children(region);
 		long population = registry.totals(region, end.getYear()).get("POP")
@@ -162,7 +173,7 @@ public class SurveillanceDemoData {
 			double people = population * share[s] / total;
 			for (Sentinel sentinel : SENTINEL) {
 				String subject = sentinel.source() + "/" + sentinel.syndrome();
-				for (int d = 0; d < days; d++) {
+				for (int d = (int) Math.max(0, ChronoUnit.DAYS.between(start, sentinelStart)); d < days; d++) {
 					LocalDate day = start.plusDays(d);
 					double mean = scale * people / 100_000 * sentinel.per100k()
 							* season(day, sentinel.amplitude(), sentinel.peakDay());
