@@ -2,15 +2,12 @@ package org.rhip.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.rhip.RhipApplication;
 
 /** {@code surveil detect} as a user runs it, in-process: a pure computation over a CSV file. */
 class SurveilCommandTest {
@@ -22,7 +19,7 @@ class SurveilCommandTest {
 		Path input = file("daily.csv", "date,count\n2024-01-01,1\n2024-01-02,2\n2024-01-03,3\n2024-01-04,2\n2024-01-05,9\n2024-01-06,0\n");
 		Path dataDir = DIR.resolve("never-created");
 		long started = System.nanoTime();
-		Result result = run("--data-dir", dataDir.toString(), "surveil", "detect", "--input", input.toString(), "--method",
+		CommandRun result = CommandRun.of("--data-dir", dataDir.toString(), "surveil", "detect", "--input", input.toString(), "--method",
 				"ears-c1", "--param", "baseline=3");
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		assertThat(result.code()).as(result.err()).isZero();
@@ -41,7 +38,7 @@ class SurveilCommandTest {
 		assertThat(millis).isLessThan(5_000);
 
 		Path out = DIR.resolve("daily-out.csv");
-		Result toFile = run("surveil", "detect", "--input", input.toString(), "--method", "fixed", "--param", "threshold=3",
+		CommandRun toFile = CommandRun.of("surveil", "detect", "--input", input.toString(), "--method", "fixed", "--param", "threshold=3",
 				"--out", out.toString());
 		assertThat(toFile.code()).as(toFile.err()).isZero();
 		assertThat(toFile.out()).isEmpty();
@@ -52,7 +49,7 @@ class SurveilCommandTest {
 	@Test
 	void yearWeekInputIsWeeklyDatedByMonday() throws IOException {
 		Path input = file("weeks.csv", "year,week,count\n2020,52\t,0\n2020,53,1\n2021,1,4\n2021,2,0\n");
-		Result result = run("surveil", "detect", "--input", input.toString(), "--method", "fixed");
+		CommandRun result = CommandRun.of("surveil", "detect", "--input", input.toString(), "--method", "fixed");
 		assertThat(result.code()).as(result.err()).isZero();
 		assertThat(result.out()).isEqualTo("""
 				date,count,threshold,alarm
@@ -62,7 +59,7 @@ class SurveilCommandTest {
 				2021-01-11,0,1,0
 				""");
 		Path mondays = file("mondays.csv", "\uFEFFdate,count\r\n2024-01-01,3\r\n2024-01-08,4\r\n\r\n");
-		Result weekly = run("surveil", "detect", "--input", mondays.toString(), "--method", "fixed");
+		CommandRun weekly = CommandRun.of("surveil", "detect", "--input", mondays.toString(), "--method", "fixed");
 		assertThat(weekly.code()).as(weekly.err()).isZero();
 		assertThat(weekly.out()).contains("2024-01-08,4,1,1");
 	}
@@ -87,14 +84,14 @@ class SurveilCommandTest {
 		assertBad("year,week,count\n2021,52,1\n2021,53,1\n", "line 3: week must be a week from 1 to 52 of 2021, not '53'");
 		assertBad("year,week,count\n2021,5,1\n2021,7,1\n", "line 3: week 2021-W07 leaves a gap: expected 2021-W06 after 2021-W05");
 
-		Result missing = run("surveil", "detect", "--input", DIR.resolve("nowhere.csv").toString(), "--method", "fixed");
+		CommandRun missing = CommandRun.of("surveil", "detect", "--input", DIR.resolve("nowhere.csv").toString(), "--method", "fixed");
 		assertThat(missing.code()).isEqualTo(1);
 		assertThat(missing.err()).contains("nowhere.csv: no such file");
 	}
 
 	private static void assertBad(String content, String message) throws IOException {
 		Path input = file("input.csv", content);
-		Result result = run("surveil", "detect", "--input", input.toString(), "--method", "ears-c1");
+		CommandRun result = CommandRun.of("surveil", "detect", "--input", input.toString(), "--method", "ears-c1");
 		assertThat(result.code()).as(content).isEqualTo(1);
 		assertThat(result.out()).isEmpty();
 		assertThat(result.err().strip()).as(content).startsWith("rhip: " + input + " " + message).doesNotContain("\n");
@@ -103,53 +100,34 @@ class SurveilCommandTest {
 	@Test
 	void unknownMethodOrParameterExitsWithTwoNamingIt() throws IOException {
 		Path input = file("ok.csv", "date,count\n2024-01-01,1\n");
-		Result method = run("surveil", "detect", "--input", input.toString(), "--method", "ears-c9");
+		CommandRun method = CommandRun.of("surveil", "detect", "--input", input.toString(), "--method", "ears-c9");
 		assertThat(method.code()).isEqualTo(2);
 		assertThat(method.err().strip()).startsWith("rhip: --method must be one of").contains("not 'ears-c9'")
 				.doesNotContain("\n");
-		Result param = run("surveil", "detect", "--input", input.toString(), "--method", "cusum", "--param", "kk=1");
+		CommandRun param = CommandRun.of("surveil", "detect", "--input", input.toString(), "--method", "cusum", "--param", "kk=1");
 		assertThat(param.code()).isEqualTo(2);
 		assertThat(param.err().strip()).isEqualTo("rhip: --param kk is not a parameter of cusum (it takes k, h, m, trans, range)");
-		Result value = run("surveil", "detect", "--input", input.toString(), "--method", "mpm", "--param", "years=two");
+		CommandRun value = CommandRun.of("surveil", "detect", "--input", input.toString(), "--method", "mpm", "--param", "years=two");
 		assertThat(value.code()).isEqualTo(2);
 		assertThat(value.err().strip()).isEqualTo("rhip: --param years must be a whole number, not 'two'");
-		Result none = run("surveil");
+		CommandRun none = CommandRun.of("surveil");
 		assertThat(none.code()).isEqualTo(2);
-		assertThat(run("surveil", "detect", "--method", "mpm").code()).isEqualTo(2);
+		assertThat(CommandRun.of("surveil", "detect", "--method", "mpm").code()).isEqualTo(2);
 	}
 
 	@Test
 	void runAndSimulateCheckTheirOptionsBeforeStartingAnything() {
-		Result method = run("surveil", "run", "--region", "440106", "--from", "2025-01-01", "--to", "2025-01-31",
+		CommandRun method = CommandRun.of("surveil", "run", "--region", "440106", "--from", "2025-01-01", "--to", "2025-01-31",
 				"--methods", "mpm,farington");
 		assertThat(method.code()).isEqualTo(2);
 		assertThat(method.err().strip()).startsWith("rhip: --methods: unknown method 'farington'");
-		Result backwards = run("surveil", "run", "--region", "440106", "--from", "2025-02-01", "--to", "2025-01-31");
+		CommandRun backwards = CommandRun.of("surveil", "run", "--region", "440106", "--from", "2025-02-01", "--to", "2025-01-31");
 		assertThat(backwards.code()).isEqualTo(2);
-		Result short_ = run("surveil", "simulate", "--region", "440106", "--from", "2025-01-01", "--to", "2025-06-30");
+		CommandRun short_ = CommandRun.of("surveil", "simulate", "--region", "440106", "--from", "2025-01-01", "--to", "2025-06-30");
 		assertThat(short_.code()).isEqualTo(2);
 		assertThat(short_.err()).contains("at least a year");
 	}
 
-	record Result(int code, String out, String err) {
-	}
-
-	private static synchronized Result run(String... args) {
-		PrintStream out = System.out;
-		PrintStream err = System.err;
-		ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-		ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-		try {
-			System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-			System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-			int code = RhipCommand.run(RhipApplication.class, args);
-			return new Result(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-		}
-		finally {
-			System.setOut(out);
-			System.setErr(err);
-		}
-	}
 
 	private static Path file(String name, String content) throws IOException {
 		Path file = DIR.resolve(name);

@@ -1,15 +1,24 @@
 package org.rhip.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rhip.admin-password=" + IntegrationTest.ADMIN_PASSWORD })
 public abstract class IntegrationTest {
+
+	private static final Pattern CSRF = Pattern.compile(
+			"<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
 	public static final String ADMIN_PASSWORD = "test-admin-password-1";
 
@@ -66,6 +78,38 @@ public abstract class IntegrationTest {
 			request.header(headers[i], headers[i + 1]);
 		}
 		return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A session signed in through the login form, as a browser would. */
+	protected HttpClient signedIn(String username, String password) throws IOException, InterruptedException {
+		HttpClient client = sessionClient();
+		String token = csrf(get(client, "/login").body());
+		HttpResponse<String> login = post(client, "/login", token, Map.of("username", username, "password", password));
+		assertThat(login.statusCode()).as("login of " + username).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+		return client;
+	}
+
+	/** A form POST with the page's CSRF token. */
+	protected HttpResponse<String> post(HttpClient client, String path, String csrf, Map<String, String> fields)
+			throws IOException, InterruptedException {
+		Map<String, String> form = new LinkedHashMap<>(fields);
+		form.put("_csrf", csrf);
+		String body = form.entrySet().stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return client.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The CSRF token of a page's form. */
+	protected static String csrf(String html) {
+		Matcher m = CSRF.matcher(html);
+		assertThat(m.find()).as("a CSRF token in the page").isTrue();
+		return m.group(1) != null ? m.group(1) : m.group(2);
 	}
 
 }

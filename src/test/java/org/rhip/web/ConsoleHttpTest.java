@@ -2,16 +2,12 @@ package org.rhip.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.rhip.platform.problem.InvalidInput;
@@ -31,7 +27,6 @@ class ConsoleHttpTest extends IntegrationTest {
 
 	private static final String TIANHE = "tianhe-2021-2025";
 
-	private static final Pattern CSRF = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
 	@Autowired
 	SecurityApi security;
@@ -194,34 +189,6 @@ class ConsoleHttpTest extends IntegrationTest {
 		}
 	}
 
-	private HttpClient signedIn(String username, String password) throws IOException, InterruptedException {
-		HttpClient client = sessionClient();
-		String token = csrf(get(client, "/login").body());
-		HttpResponse<String> login = post(client, "/login", token, Map.of("username", username, "password", password));
-		assertThat(login.statusCode()).as("login of " + username).isEqualTo(302);
-		assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-		return client;
-	}
-
-	private HttpResponse<String> post(HttpClient client, String path, String csrf, Map<String, String> fields)
-			throws IOException, InterruptedException {
-		Map<String, String> form = new LinkedHashMap<>(fields);
-		form.put("_csrf", csrf);
-		String body = form.entrySet().stream()
-			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		return client.send(request, HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String csrf(String html) {
-		Matcher m = CSRF.matcher(html);
-		assertThat(m.find()).as("a CSRF token in the page").isTrue();
-		return m.group(1) != null ? m.group(1) : m.group(2);
-	}
 
 	/** The "current value" cell of a data element in the entry form. */
 	private static String currentValue(String form, String dataElement) {

@@ -2,21 +2,16 @@ package org.rhip.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.rhip.platform.id.ResidentIdNumber;
@@ -49,7 +44,6 @@ class SurveillanceConsoleHttpTest extends IntegrationTest {
 
 	private static final String HOSPITAL = "440983-H001";
 
-	private static final Pattern CSRF = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
 	private static final RhipPrincipal CLERK = new RhipPrincipal("clerk-xinyi-http", Role.CLERK, Optional.of(XINYI), false);
 
@@ -225,33 +219,5 @@ class SurveillanceConsoleHttpTest extends IntegrationTest {
 		}
 	}
 
-	private HttpClient signedIn(String username, String password) throws IOException, InterruptedException {
-		HttpClient client = sessionClient();
-		String token = csrf(get(client, "/login").body());
-		HttpResponse<String> login = post(client, "/login", token, Map.of("username", username, "password", password));
-		assertThat(login.statusCode()).as("login of " + username).isEqualTo(302);
-		assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-		return client;
-	}
-
-	private HttpResponse<String> post(HttpClient client, String path, String csrf, Map<String, String> fields)
-			throws IOException, InterruptedException {
-		Map<String, String> form = new LinkedHashMap<>(fields);
-		form.put("_csrf", csrf);
-		String body = form.entrySet().stream()
-			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		return client.send(request, HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String csrf(String html) {
-		Matcher m = CSRF.matcher(html);
-		assertThat(m.find()).as("a CSRF token in the page").isTrue();
-		return m.group(1) != null ? m.group(1) : m.group(2);
-	}
 
 }
