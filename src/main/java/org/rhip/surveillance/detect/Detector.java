@@ -18,4 +18,13 @@ public interface Detector {
 		return detect(series);
 	}
 
+	/**
+	 * As {@link #detect(CountSeries, int)} when only the alarms matter (a detection run): a method may
+	 * leave without threshold the points that cannot alarm whatever it computes, e.g. counts of 0.
+	 * The alarms are exactly those of {@code detect}.
+	 */
+	default Detections alarms(CountSeries series, int from) {
+		return detect(series, from);
+	}
+
 }

@@ -87,6 +87,16 @@ final class Farrington implements Detector {
 
 	@Override
 	public Detections detect(CountSeries series, int from) {
+		return run(series, from, false);
+	}
+
+	/** Skips the fit where the count is 0: no upper bound is below 0, so such a point cannot alarm. */
+	@Override
+	public Detections alarms(CountSeries series, int from) {
+		return run(series, from, true);
+	}
+
+	private Detections run(CountSeries series, int from, boolean alarmsOnly) {
 		int size = series.size();
 		Detections result = Detections.empty(size);
 		int freq = series.frequency().periodsPerYear();
@@ -104,6 +114,9 @@ final class Farrington implements Detector {
 		PoissonGlm glm = new PoissonGlm(offsets, new int[offsets.length], 1, freq);
 		PoissonGlm.Counts data = new PoissonGlm.Counts(series);
 		for (int t = Math.max(first, from); t < size; t++) {
+			if (alarmsOnly && series.count(t) == 0) {
+				continue;
+			}
 			glm.load(t, data);
 			// with b < 3 R always drops the trend again: fit without it straight away
 			if (glm.fitFarrington(trend && b >= 3, reweight, 1) == PoissonGlm.FAILED) {

@@ -171,7 +171,7 @@ public class DetectionRun {
 			int firstNeeded = Math.max(0, input.indexOf(spec.frequency() == Frequency.WEEKLY
 					? from.minusDays(6).with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
 					: from));
-			Detections found = detector.detect(input, firstNeeded);
+			Detections found = detector.alarms(input, firstNeeded);
 			nanos.merge(spec.method(), System.nanoTime() - start, Long::sum);
 			for (int t = 0; t < found.size(); t++) {
 				if (!found.alarms()[t]) {

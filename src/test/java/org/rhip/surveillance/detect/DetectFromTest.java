@@ -23,7 +23,9 @@ class DetectFromTest {
 			Detector detector = Detectors.create(method, DetectorParams.none());
 			Detections full = detector.detect(series);
 			Detections part = detector.detect(series, from);
+			Detections alarmsOnly = detector.alarms(series, from);
 			for (int t = from; t < series.size(); t++) {
+				assertThat(alarmsOnly.alarms()[t]).as(method + " " + frequency + " alarms-only at " + t).isEqualTo(full.alarms()[t]);
 				assertThat(Double.valueOf(part.thresholds()[t])).as(method + " " + frequency + " threshold at " + t)
 					.isEqualTo(Double.valueOf(full.thresholds()[t]));
 				assertThat(part.alarms()[t]).as(method + " " + frequency + " alarm at " + t).isEqualTo(full.alarms()[t]);
@@ -39,6 +41,9 @@ class DetectFromTest {
 			counts[t] = (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
 		}
 		counts[size - 10] += 25;
+		for (int t = size - 40; t < size - 30; t++) {
+			counts[t] = 0; // zeros, which the alarms-only run skips
+		}
 		LocalDate start = frequency == Frequency.WEEKLY ? LocalDate.of(2019, 1, 7) : LocalDate.of(2019, 1, 1);
 		return CountSeries.starting(frequency, start, counts);
 	}
