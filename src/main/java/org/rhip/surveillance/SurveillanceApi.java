@@ -235,7 +235,7 @@ public class SurveillanceApi {
 			.stream().filter(s -> s.frequency() == Frequency.DAILY).toList();
 		int years = specs.stream().mapToInt(DetectorSpec::yearsBack).max().orElse(0);
 		LocalDate loadFrom = from.minusDays(365L * years + 120);
-		CountSeries series = detection.dailySeries(new SeriesKey(stream, subject, orgUnit), loadFrom, to).orElseThrow();
+		CountSeries series = detection.dailySeries(new SeriesKey(stream, subject, orgUnit), loadFrom, to);
 		int offset = series.indexOf(from);
 		List<Integer> counts = new ArrayList<>();
 		List<Integer> sums = new ArrayList<>();

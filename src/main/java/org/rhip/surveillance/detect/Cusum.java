@@ -85,8 +85,9 @@ final class Cusum implements Detector {
 		return "cusum";
 	}
 
+	/** All points always: each depends on the running sum from the start of the range. */
 	@Override
-	public Detections detect(CountSeries series) {
+	public Detections detect(CountSeries series, int firstNeeded) {
 		int n = series.size();
 		Detections result = Detections.empty(n);
 		int first = (from == null ? series.frequency().periodsPerYear() + 1 : from) - 1;

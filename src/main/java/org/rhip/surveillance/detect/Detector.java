@@ -7,16 +7,16 @@ public interface Detector {
 	String method();
 
 	/** Thresholds and alarms for every point of the series. */
-	Detections detect(CountSeries series);
+	default Detections detect(CountSeries series) {
+		return detect(series, 0);
+	}
 
 	/**
 	 * Thresholds and alarms for the points from index {@code from} on; earlier points may be left
 	 * without. The answer for a point never depends on {@code from}: methods whose points are
 	 * independent skip the earlier ones, the others (CUSUM's running sum) compute them all.
 	 */
-	default Detections detect(CountSeries series, int from) {
-		return detect(series);
-	}
+	Detections detect(CountSeries series, int from);
 
 	/**
 	 * As {@link #detect(CountSeries, int)} when only the alarms matter (a detection run): a method may

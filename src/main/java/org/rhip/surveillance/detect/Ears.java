@@ -80,11 +80,6 @@ final class Ears implements Detector {
 	}
 
 	@Override
-	public Detections detect(CountSeries series) {
-		return detect(series, 0);
-	}
-
-	@Override
 	public Detections detect(CountSeries series, int from) {
 		int n = series.size();
 		Detections result = Detections.empty(n);

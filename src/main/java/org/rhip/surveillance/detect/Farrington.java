@@ -81,11 +81,6 @@ final class Farrington implements Detector {
 	}
 
 	@Override
-	public Detections detect(CountSeries series) {
-		return detect(series, 0);
-	}
-
-	@Override
 	public Detections detect(CountSeries series, int from) {
 		return run(series, from, false);
 	}

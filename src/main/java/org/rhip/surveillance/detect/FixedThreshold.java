@@ -25,9 +25,9 @@ final class FixedThreshold implements Detector {
 	}
 
 	@Override
-	public Detections detect(CountSeries series) {
+	public Detections detect(CountSeries series, int from) {
 		Detections result = Detections.empty(series.size());
-		for (int t = 0; t < series.size(); t++) {
+		for (int t = from; t < series.size(); t++) {
 			result.thresholds()[t] = threshold;
 			result.alarms()[t] = series.count(t) >= threshold;
 		}

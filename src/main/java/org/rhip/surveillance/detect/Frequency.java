@@ -1,7 +1,6 @@
 package org.rhip.surveillance.detect;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 /** How far apart the points of a series are; {@link #periodsPerYear()} is R's {@code freq}. */
 public enum Frequency {
@@ -28,10 +27,6 @@ public enum Frequency {
 
 	public LocalDate next(LocalDate date) {
 		return date.plusDays(days);
-	}
-
-	long stepsBetween(LocalDate from, LocalDate to) {
-		return ChronoUnit.DAYS.between(from, to) / days;
 	}
 
 }

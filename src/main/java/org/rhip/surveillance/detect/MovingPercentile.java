@@ -67,11 +67,6 @@ final class MovingPercentile implements Detector {
 	}
 
 	@Override
-	public Detections detect(CountSeries series) {
-		return detect(series, 0);
-	}
-
-	@Override
 	public Detections detect(CountSeries series, int from) {
 		boolean daily = series.frequency() == Frequency.DAILY;
 		int span = daily ? DAYS_PER_PERIOD : 1;

@@ -188,7 +188,7 @@ public class DetectionRun {
 	}
 
 	/** The daily series of one subject and place, with its history, for charts. */
-	public Optional<CountSeries> dailySeries(SeriesKey key, LocalDate from, LocalDate to) {
+	public CountSeries dailySeries(SeriesKey key, LocalDate from, LocalDate to) {
 		OrgUnit unit = registry.orgUnit(key.orgUnit());
 		List<String> units = registry.subtreeCodes(unit.code());
 		Map<SeriesKey, int[]> stored = counts.daily(units, from, to, key.subject());
@@ -201,7 +201,7 @@ public class DetectionRun {
 				}
 			}
 		});
-		return Optional.of(CountSeries.starting(Frequency.DAILY, from, sum));
+		return CountSeries.starting(Frequency.DAILY, from, sum);
 	}
 
 	/** Weekly sums of complete ISO weeks (Monday to Sunday) within [from, to], dated by their Monday. */
