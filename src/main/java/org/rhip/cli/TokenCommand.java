@@ -21,7 +21,7 @@ final class TokenCommand implements Runnable {
 
 	@Override
 	public void run() {
-		throw new UsageProblem("say what to do with tokens: token create --client NAME --role ROLE [--org-unit CODE]");
+		throw new UsageProblem("say what to do with tokens: token create --client NAME --role ROLE [--org-unit CODE] [--institution CODE]");
 	}
 
 	@Command(name = "create", mixinStandardHelpOptions = true,
@@ -34,17 +34,22 @@ final class TokenCommand implements Runnable {
 		@Option(names = "--client", required = true, paramLabel = "NAME", description = "Client name.")
 		String client;
 
-		@Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin, analyst or clerk.")
+		@Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin, analyst, clerk, epidemiologist or doctor.")
 		String role;
 
 		@Option(names = "--org-unit", paramLabel = "CODE", description = "Org unit the client may write for (clerk).")
 		String orgUnit;
 
+		@Option(names = "--institution", paramLabel = "CODE",
+				description = "Institution whose records the client writes (a hospital's or CHC's system).")
+		String institution;
+
 		@Override
 		public Integer call() {
-			Role r = Role.of(role).orElseThrow(() -> new UsageProblem("--role must be admin, analyst or clerk, not '" + role + "'"));
+			Role r = Role.of(role).orElseThrow(() -> new UsageProblem(
+					"--role must be admin, analyst, clerk, epidemiologist or doctor, not '" + role + "'"));
 			try (ConfigurableApplicationContext context = Launcher.start(token.parent, false, Map.of())) {
-				String secret = context.getBean(SecurityApi.class).createToken(client, r, orgUnit);
+				String secret = context.getBean(SecurityApi.class).createToken(client, r, orgUnit, institution);
 				EvaluateCommand.utf8Out().println(secret);
 			}
 			return 0;

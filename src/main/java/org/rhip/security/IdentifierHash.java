@@ -1,13 +1,6 @@
 package org.rhip.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -15,6 +8,7 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.rhip.platform.db.DatabaseProperties;
+import org.rhip.security.internal.KeyFile;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -32,11 +26,7 @@ public class IdentifierHash {
 	private final byte[] key;
 
 	IdentifierHash(@Value("${rhip.security.identifier-key:}") String configuredKey, DatabaseProperties database) {
-		this.key = configuredKey.isBlank() ? keyFile(database.dataDir().resolve("keys").resolve("identifier.key"))
-				: Base64.getDecoder().decode(configuredKey.trim());
-		if (key.length < 16) {
-			throw new IllegalStateException("the identifier key must have at least 16 bytes");
-		}
+		this.key = KeyFile.load(configuredKey, database.dataDir().resolve("keys").resolve("identifier.key"), 32);
 	}
 
 	/** The hash of an identifier, case- and space-insensitive (an ID number's X may be typed x). */
@@ -48,30 +38,6 @@ public class IdentifierHash {
 		byte[] out = new byte[mac.getMacSize()];
 		mac.doFinal(out, 0);
 		return HexFormat.of().formatHex(out);
-	}
-
-	private static synchronized byte[] keyFile(Path file) {
-		try {
-			if (Files.exists(file)) {
-				return Base64.getDecoder().decode(Files.readString(file).trim());
-			}
-			Files.createDirectories(file.getParent());
-			byte[] key = new byte[32];
-			new SecureRandom().nextBytes(key);
-			Path temp = Files.createTempFile(file.getParent(), "identifier", ".key");
-			try {
-				Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// not a POSIX file system: the directory's own permissions apply
-			}
-			Files.writeString(temp, Base64.getEncoder().encodeToString(key));
-			Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-			return key;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read or create the identifier key " + file, ex);
-		}
 	}
 
 }

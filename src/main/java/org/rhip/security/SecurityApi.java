@@ -81,19 +81,34 @@ public class SecurityApi {
 	 * Creates an API client and returns its bearer token. The token is shown once: only its SHA-256
 	 * hash is stored (it is 256 random bits, so a fast hash is enough to make the stored value useless).
 	 */
-	@Transactional
 	public String createToken(String client, Role role, String orgUnit) {
+		return createToken(client, role, orgUnit, null);
+	}
+
+	/**
+	 * An API client of one institution: it writes only that institution's records, and its scope is
+	 * the institution's org unit's district unless another is given.
+	 */
+	@Transactional
+	public String createToken(String client, Role role, String orgUnit, String institution) {
 		if (client == null || !client.matches("[A-Za-z0-9_.-]{2,64}")) {
 			throw new InvalidInput("token.client", "client", "client name must be 2–64 letters, digits, '.', '_' or '-'");
 		}
 		if (users.clientExists(client)) {
 			throw new InvalidInput("token.client-exists", "client", "client " + client + " has a token already");
 		}
+		if (institution != null) {
+			var inst = registry.findInstitution(institution)
+				.orElseThrow(() -> new InvalidInput("token.institution", "institution", "unknown institution " + institution));
+			if (orgUnit == null) {
+				orgUnit = registry.regionOf(inst.orgUnitCode()).map(r -> r.code()).orElse(inst.orgUnitCode());
+			}
+		}
 		checkScope(role, orgUnit);
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String token = "rhip_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		users.insertClient(client, hash(token), role, orgUnit);
+		users.insertClient(client, hash(token), role, orgUnit, institution);
 		return token;
 	}
 
@@ -105,7 +120,7 @@ public class SecurityApi {
 		if (orgUnit != null && registry.findOrgUnit(orgUnit).isEmpty()) {
 			throw new InvalidInput("user.org-unit", "orgUnit", "unknown org unit " + orgUnit);
 		}
-		if (role == Role.CLERK && orgUnit == null) {
+		if ((role == Role.CLERK || role == Role.DOCTOR) && orgUnit == null) {
 			throw new InvalidInput("user.clerk-scope", "orgUnit", "a data clerk needs the org unit they enter data for");
 		}
 	}

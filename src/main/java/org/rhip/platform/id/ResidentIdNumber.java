@@ -15,6 +15,11 @@ public record ResidentIdNumber(String value) {
 
 	private static final char[] CHECK = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
 
+	/** Province-level codes of GB/T 2260 (83: residence permits of Taiwan residents). */
+	private static final java.util.Set<String> PROVINCES = java.util.Set.of("11", "12", "13", "14", "15", "21", "22",
+			"23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53",
+			"54", "61", "62", "63", "64", "65", "71", "81", "82", "83");
+
 	/** Parses and checks a number; a 15-digit number is upgraded to 18. */
 	public static ResidentIdNumber parse(String text, LocalDate today) {
 		String id = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
@@ -27,6 +32,9 @@ public record ResidentIdNumber(String value) {
 		}
 		else if (checkCharacter(id.substring(0, 17)) != id.charAt(17)) {
 			throw new IllegalArgumentException("the check character of the ID number is wrong");
+		}
+		if (!PROVINCES.contains(id.substring(0, 2))) {
+			throw new IllegalArgumentException("the region code of the ID number is not a province of China");
 		}
 		LocalDate birth;
 		try {

@@ -53,10 +53,11 @@ public class UserRepository {
 		jdbc.sql("update security.app_user set password_hash = ? where username = ?").params(passwordHash, username).update();
 	}
 
-	public void insertClient(String client, String tokenHash, Role role, String orgUnit) {
+	public void insertClient(String client, String tokenHash, Role role, String orgUnit, String institution) {
 		jdbc.sql("""
-				insert into security.api_client (client, token_hash, role, org_unit_code) values (?, ?, ?, ?)
-				""").params(client, tokenHash, role.key(), orgUnit).update();
+				insert into security.api_client (client, token_hash, role, org_unit_code, institution_code)
+				values (?, ?, ?, ?, ?)
+				""").params(client, tokenHash, role.key(), orgUnit, institution).update();
 	}
 
 	public boolean clientExists(String client) {
@@ -67,7 +68,8 @@ public class UserRepository {
 		return jdbc.sql("select * from security.api_client where token_hash = ? and revoked_at is null")
 			.param(tokenHash)
 			.query((rs, n) -> new RhipPrincipal(rs.getString("client"), Role.of(rs.getString("role")).orElseThrow(),
-					Optional.ofNullable(rs.getString("org_unit_code")), true))
+					Optional.ofNullable(rs.getString("org_unit_code")), true,
+					Optional.ofNullable(rs.getString("institution_code"))))
 			.optional();
 	}
 

@@ -40,6 +40,39 @@ class ResidentIdNumberTest {
 	}
 
 	@Test
+	void aRegionCodeThatIsNoProvinceIsRejected() {
+		for (String province : new String[] { "00", "10", "19", "20", "47", "66", "72", "84", "99" }) {
+			String body = province + "010619900101001";
+			assertThatThrownBy(() -> ResidentIdNumber.parse(body + ResidentIdNumber.checkCharacter(body), TODAY))
+				.as(province)
+				.hasMessageContaining("region code");
+		}
+		for (String province : new String[] { "11", "44", "65", "71", "81", "82", "83" }) {
+			String body = province + "010619900101001";
+			assertThat(ResidentIdNumber.parse(body + ResidentIdNumber.checkCharacter(body), TODAY).value()).startsWith(province);
+		}
+	}
+
+	@Test
+	void aBirthDateBefore1870OrInTheFutureIsImpossible() {
+		String old = "44010618691231001";
+		assertThatThrownBy(() -> ResidentIdNumber.parse(old + ResidentIdNumber.checkCharacter(old), TODAY))
+			.hasMessageContaining("impossible");
+		String tomorrow = "44010620261124001";
+		assertThatThrownBy(() -> ResidentIdNumber.parse(tomorrow + ResidentIdNumber.checkCharacter(tomorrow), TODAY))
+			.hasMessageContaining("impossible");
+		String today = "44010620261123001";
+		assertThat(ResidentIdNumber.parse(today + ResidentIdNumber.checkCharacter(today), TODAY).birthDate()).isEqualTo(TODAY);
+	}
+
+	@Test
+	void malformedNumbersAreRejected() {
+		for (String bad : new String[] { "", "4401061990010100", "44010619900101001Y", "4401061990010100１X", "abc" }) {
+			assertThatThrownBy(() -> ResidentIdNumber.parse(bad, TODAY)).as(bad).hasMessageContaining("18 characters");
+		}
+	}
+
+	@Test
 	void maskingKeepsTheAddressCodeAndTheLastFour() {
 		assertThat(ResidentIdNumber.parse("11010519491231002X", TODAY).masked()).isEqualTo("110105********002X");
 	}
