@@ -15,13 +15,14 @@ import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
 import org.rhip.platform.id.ResidentIdNumber;
 
 /**
- * 出生 (births template): one row, the newborn's Patient, the mother as a RelatedPerson with her ID
- * number, and Observations of the birth weight (LOINC 8339-4) and the gestational age (11884-4).
+ * 出生 (births template): one row, the newborn's Patient pointing to the mother's Patient (the
+ * {@code mother} extension), and Observations of the birth weight (LOINC 8339-4) and the gestational
+ * age (11884-4). The mother is the Patient an earlier import stored for her ID number; when there is
+ * none, the row also makes one from the ID number (and her name, when given).
  */
 final class BirthRows implements RowMapper {
 
@@ -79,15 +80,21 @@ final class BirthRows implements RowMapper {
 			.addExtension(Fhir.ORG_UNIT, new CodeType(code)));
 		Reference babyRef = new Reference("Patient/" + baby.getIdElement().getIdPart());
 		List<Resource> out = new ArrayList<>();
+		// the mother: her Patient from an earlier import, else a Patient made from her ID number
+		Optional<String> known = context.knownByIdNumber(mother.value());
+		String motherId = known.orElseGet(() -> context.id("Patient", "id", mother.value()));
+		baby.addExtension(Fhir.MOTHER, new Reference("Patient/" + motherId));
+		if (known.isEmpty()) {
+			Patient mum = new Patient();
+			context.patientId(mum, Optional.empty(), Optional.of(mother.value()));
+			mum.setId(motherId);
+			mum.addIdentifier(Fhir.identifier(Fhir.RESIDENT_ID, mother.value(), "NNCHN"));
+			row.text(MOTHER_NAME).ifPresent(n -> mum.addName().setText(n));
+			mum.setGender(AdministrativeGender.FEMALE);
+			mum.setBirthDateElement(new DateType(mother.birthDate().toString()));
+			out.add(mum);
+		}
 		out.add(baby);
-		RelatedPerson mum = new RelatedPerson();
-		mum.setId(context.id("RelatedPerson", key, "mother"));
-		mum.setPatient(babyRef.copy());
-		mum.addIdentifier(Fhir.identifier(Fhir.RESIDENT_ID, mother.value(), "NNCHN"));
-		mum.addRelationship(Fhir.concept(Fhir.ROLE_CODE, "MTH", "mother"));
-		row.text(MOTHER_NAME).ifPresent(n -> mum.addName().setText(n));
-		mum.setGender(AdministrativeGender.FEMALE);
-		out.add(mum);
 		row.number(WEIGHT, "g", 300, 7000).ifPresent(grams -> out.add(observation(context, key, babyRef, born, "8339-4",
 				"Birth weight Measured", Fhir.quantity(grams, "g"))));
 		row.text(GESTATION).ifPresent(text -> {

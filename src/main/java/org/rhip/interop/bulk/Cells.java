@@ -16,6 +16,9 @@ final class Cells {
 	/** WHO ICD-10 and the Chinese clinical extensions (e.g. {@code I10.x00x002}); a dagger or asterisk is dropped. */
 	private static final Pattern ICD10 = Pattern.compile("[A-Z][0-9]{2}(\\.[0-9A-Za-z]{1,8})?");
 
+	/** A code of WHO's ICD-10 itself (the rest are the national clinical version's). */
+	private static final Pattern WHO = Pattern.compile("[A-Z][0-9]{2}(\\.[0-9X]{1,2})?");
+
 	private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
 	private static final Pattern LIST = Pattern.compile("\\s*[;；|、]\\s*");
@@ -30,6 +33,11 @@ final class Cells {
 			throw row.problem(column, "is not an ICD-10 code (a letter, two digits, optionally a dot and more)");
 		}
 		return code;
+	}
+
+	/** The code system of an ICD-10 code: WHO's, or the national clinical version for its longer codes. */
+	static String icd10System(String code) {
+		return WHO.matcher(code).matches() ? Fhir.ICD10 : Fhir.ICD10_CN;
 	}
 
 	/** The values of a cell holding several, separated by ; ； | or 、. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -89,6 +90,21 @@ final class CsvContext {
 			.flatMap(n -> lookups.patientId(institution, "number", patientKey("number", n)))
 			.or(() -> idNumber.flatMap(n -> lookups.patientId(institution, "id", patientKey("id", n))))
 			.orElseGet(() -> number.map(n -> id("Patient", "number", n)).orElseGet(() -> id("Patient", "id", idNumber.get())))));
+	}
+
+	/** The stored Patient with this id (a copy to change, without its version), if there is one. */
+	Optional<Patient> storedPatient(String id) {
+		return lookups.storedPatient(id).map(p -> {
+			Patient copy = p.copy();
+			copy.setMeta(null);
+			copy.setId(id);
+			return copy;
+		});
+	}
+
+	/** The Patient an earlier import of this institution stored for an ID number. */
+	Optional<String> knownByIdNumber(String idNumber) {
+		return lookups.patientId(institution, "id", patientKey("id", idNumber));
 	}
 
 	/** The institution a cell names (default: the importing one). */

@@ -16,4 +16,7 @@ interface CsvLookups {
 
 	boolean institutionExists(String code);
 
+	/** The stored Patient with this id, to change (a death): empty when there is none. */
+	Optional<org.hl7.fhir.r4.model.Patient> storedPatient(String id);
+
 }

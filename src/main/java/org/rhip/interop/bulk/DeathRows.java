@@ -13,7 +13,9 @@ import org.rhip.platform.id.ResidentIdNumber;
 
 /**
  * 死亡 (deaths template): one row, the Patient marked deceased and an Observation of the underlying
- * cause of death (LOINC 69453-9, ICD-10) with the place of death (58332-8) as a component.
+ * cause of death (LOINC 69453-9, ICD-10) with the place of death (58332-8) as a component. The
+ * Patient is the stored one with its death date added; a person no import has stored yet gets a
+ * Patient made from the row (ID number, patient number, name).
  */
 final class DeathRows implements RowMapper {
 
@@ -76,16 +78,21 @@ final class DeathRows implements RowMapper {
 		if (idNumber.isPresent() && died.date().isBefore(idNumber.get().birthDate())) {
 			throw row.problem(DEATH_DATE, "is before the birth date in the ID number");
 		}
-		Patient patient = new Patient();
-		patient.setId(patientRef.getReferenceElement().getIdPart());
-		idNumber.ifPresent(n -> {
-			patient.addIdentifier(Fhir.identifier(Fhir.RESIDENT_ID, n.value(), "NNCHN"));
-			patient.setGender(AdministrativeGender.fromCode(n.sex()));
-			patient.setBirthDateElement(new DateType(n.birthDate().toString()));
+		String patientId = patientRef.getReferenceElement().getIdPart();
+		Patient patient = context.storedPatient(patientId).orElseGet(() -> {
+			// no one stored yet: the death register is the first to know this person
+			Patient p = new Patient();
+			p.setId(patientId);
+			idNumber.ifPresent(n -> {
+				p.addIdentifier(Fhir.identifier(Fhir.RESIDENT_ID, n.value(), "NNCHN"));
+				p.setGender(AdministrativeGender.fromCode(n.sex()));
+				p.setBirthDateElement(new DateType(n.birthDate().toString()));
+			});
+			row.text(CsvContext.PATIENT_NUMBER)
+				.ifPresent(n -> p.addIdentifier(Fhir.identifier(Fhir.PATIENT_NUMBER + context.institution, n, "MR")));
+			row.text(NAME).ifPresent(n -> p.addName().setText(n));
+			return p;
 		});
-		row.text(CsvContext.PATIENT_NUMBER)
-			.ifPresent(n -> patient.addIdentifier(Fhir.identifier(Fhir.PATIENT_NUMBER + context.institution, n, "MR")));
-		row.text(NAME).ifPresent(n -> patient.addName().setText(n));
 		patient.setDeceased(Cells.fhir(died));
 		Observation o = new Observation();
 		String key = row.text(CERTIFICATE).map(c -> "certificate|" + c).orElse(patientRef.getReference());
@@ -95,7 +102,7 @@ final class DeathRows implements RowMapper {
 		o.setCode(Fhir.concept(Fhir.LOINC, "69453-9", "Cause of death.underlying [Type]"));
 		o.setSubject(patientRef);
 		o.setEffective(Cells.fhir(died));
-		o.setValue(Fhir.concept(Fhir.ICD10, cause, row.text(CAUSE_NAME).orElse(null)));
+		o.setValue(Fhir.concept(Cells.icd10System(cause), cause, row.text(CAUSE_NAME).orElse(null)));
 		row.text(PLACE).map(t -> Place.of(row, t)).ifPresent(p -> o.addComponent()
 			.setCode(Fhir.concept(Fhir.LOINC, "58332-8", "Location of death"))
 			.setValue(Fhir.concept(Fhir.DEATH_PLACE, p.code, p.chinese)));

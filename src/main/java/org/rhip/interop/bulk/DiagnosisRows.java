@@ -47,7 +47,7 @@ final class DiagnosisRows implements RowMapper {
 		condition.addCategory(visit ? Fhir.concept(Fhir.CONDITION_CATEGORY, "encounter-diagnosis", "Encounter Diagnosis")
 				: Fhir.concept(Fhir.CONDITION_CATEGORY, "problem-list-item", "Problem List Item"));
 		condition.setClinicalStatus(Fhir.concept(Fhir.CONDITION_CLINICAL, status, null));
-		condition.setCode(Fhir.concept(Fhir.ICD10, code, row.text(NAME).orElse(null)));
+		condition.setCode(Fhir.concept(Cells.icd10System(code), code, row.text(NAME).orElse(null)));
 		condition.setSubject(patient);
 		encounter.ifPresent(e -> condition.setEncounter(new Reference("Encounter/" + e)));
 		condition.setRecordedDateElement(new DateTimeType(date.toString()));

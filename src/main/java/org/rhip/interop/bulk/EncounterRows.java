@@ -111,7 +111,7 @@ final class EncounterRows implements RowMapper {
 			Condition condition = new Condition();
 			condition.setId(context.id("Condition", String.join("|", key), code));
 			condition.addCategory(Fhir.concept(Fhir.CONDITION_CATEGORY, "encounter-diagnosis", "Encounter Diagnosis"));
-			condition.setCode(Fhir.concept(Fhir.ICD10, code, i < names.size() ? names.get(i) : null));
+			condition.setCode(Fhir.concept(Cells.icd10System(code), code, i < names.size() ? names.get(i) : null));
 			condition.setSubject(patient.copy());
 			condition.setEncounter(new Reference("Encounter/" + encounter.getIdElement().getIdPart()));
 			condition.setRecordedDateElement(new org.hl7.fhir.r4.model.DateTimeType(start.date().toString()));

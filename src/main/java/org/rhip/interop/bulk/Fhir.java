@@ -9,43 +9,52 @@ import org.hl7.fhir.r4.model.Reference;
 /** The code systems, identifier systems and extensions CSV rows are written with. */
 final class Fhir {
 
+	/** The prefix of what RHIP defines (the record module's {@code RecordSystems.BASE}). */
+	static final String BASE = "http://rhip.org.cn/fhir";
+
 	/** 公民身份号码 (GB 11643), the OID of the national health data standards. */
 	static final String RESIDENT_ID = "urn:oid:2.16.156.10011.1.1";
 
 	static final String IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
 
 	/** An institution's own patient numbers: this prefix and the institution code. */
-	static final String PATIENT_NUMBER = "urn:rhip:patient-number:";
+	static final String PATIENT_NUMBER = BASE + "/sid/patient-number/";
 
-	/** Institution codes of the registry. */
-	static final String INSTITUTION = "urn:rhip:institution";
+	/** Institution codes of the registry, in {@code Reference.identifier}. */
+	static final String INSTITUTION = BASE + "/sid/institution";
 
-	static final String BIRTH_CERTIFICATE = "urn:rhip:birth-certificate";
+	static final String BIRTH_CERTIFICATE = BASE + "/sid/birth-certificate";
 
-	static final String DEATH_CERTIFICATE = "urn:rhip:death-certificate";
+	static final String DEATH_CERTIFICATE = BASE + "/sid/death-certificate";
 
-	static final String ENCOUNTER_NUMBER = "urn:rhip:encounter-number:";
+	/** An institution's visit numbers: this prefix and the institution code. */
+	static final String ENCOUNTER_NUMBER = BASE + "/sid/encounter-number/";
 
-	/** The registry org unit (street, town, community, village) an address lies in. */
-	static final String ORG_UNIT = "https://rhip.org/fhir/StructureDefinition/org-unit";
+	/** The registry org unit (street, town, community, village) an address lies in (valueCode). */
+	static final String ORG_UNIT = BASE + "/StructureDefinition/org-unit";
 
-	/** 户籍人口: the person's household is registered here. */
-	static final String HOUSEHOLD = "https://rhip.org/fhir/StructureDefinition/household-registered";
+	/** On a newborn's Patient: the mother's Patient (valueReference). */
+	static final String MOTHER = BASE + "/StructureDefinition/mother";
 
-	/** 常住人口: the person lives here six months or more. */
-	static final String RESIDENT = "https://rhip.org/fhir/StructureDefinition/usual-resident";
+	/** 户籍人口: the person's household is registered here (valueBoolean). */
+	static final String HOUSEHOLD = BASE + "/StructureDefinition/household-registered";
+
+	/** 常住人口: the person lives here six months or more (valueBoolean). */
+	static final String RESIDENT = BASE + "/StructureDefinition/usual-resident";
 
 	static final String BIRTH_TIME = "http://hl7.org/fhir/StructureDefinition/patient-birthTime";
 
+	/** WHO ICD-10. */
 	static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
+
+	/** ICD-10 国家临床版, the Chinese clinical extension (codes like {@code I10.x00x002}). */
+	static final String ICD10_CN = BASE + "/sid/icd-10-cn";
 
 	static final String LOINC = "http://loinc.org";
 
 	static final String UCUM = "http://unitsofmeasure.org";
 
 	static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
-
-	static final String ROLE_CODE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
 
 	static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
 
@@ -54,13 +63,13 @@ final class Fhir {
 	static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
 
 	/** 就诊类型 of the encounters template. */
-	static final String ENCOUNTER_TYPE = "https://rhip.org/fhir/CodeSystem/encounter-type";
+	static final String ENCOUNTER_TYPE = BASE + "/CodeSystem/encounter-type";
 
-	/** 国家免疫规划 vaccines by their abbreviations in the 2021 schedule (REFERENCE.md §2), and a few others. */
-	static final String VACCINE = "https://rhip.org/fhir/CodeSystem/vaccine";
+	/** 国家免疫规划 and other vaccines. */
+	static final String VACCINE = BASE + "/CodeSystem/nip-vaccine";
 
 	/** 死亡地点 as on the Chinese medical certificate of death. */
-	static final String DEATH_PLACE = "https://rhip.org/fhir/CodeSystem/death-place";
+	static final String DEATH_PLACE = BASE + "/CodeSystem/death-place";
 
 	private Fhir() {
 	}

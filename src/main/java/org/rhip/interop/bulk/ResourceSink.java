@@ -1,6 +1,7 @@
 package org.rhip.interop.bulk;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.hl7.fhir.r4.model.Resource;
 
@@ -12,6 +13,9 @@ import org.hl7.fhir.r4.model.Resource;
 public interface ResourceSink {
 
 	List<Outcome> storeAll(List<Resource> resources, String institutionCode);
+
+	/** The current version of a stored resource, if there is one. */
+	Optional<Resource> read(String type, String id);
 
 	/** What became of resource {@code index} of a batch: created, updated, unchanged or rejected (with path and reason). */
 	record Outcome(int index, String resourceType, String id, String outcome, String errorPath, String errorMessage) {

@@ -51,6 +51,8 @@ class SecurityConfiguration {
 			.requestMatchers("/api/plans", "/api/registry/**", "/registry/**").hasRole("ADMIN")
 			// finer rules (who may report, who responds to signals) are checked in the surveillance module
 			.requestMatchers("/api/surveillance/**", "/surveillance/**").hasAnyRole("ADMIN", "CLERK", "EPIDEMIOLOGIST")
+			// bulk import: roles that write records (mayWriteRecords); which institution is checked in interop
+			.requestMatchers("/api/imports", "/api/imports/**").hasAnyRole("ADMIN", "CLERK", "DOCTOR")
 			.requestMatchers("/api/**", "/entry/**").hasAnyRole("ADMIN", "CLERK")
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -26,7 +26,6 @@ import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +87,14 @@ class CsvTemplateTest {
 			return code.equals("440106-H001");
 		}
 
+		@Override
+		public Optional<Patient> storedPatient(String id) {
+			return Optional.ofNullable(stored.get(id));
+		}
+
 	};
+
+	private final Map<String, Patient> stored = new HashMap<>();
 
 	private CsvContext context() {
 		return new CsvContext("440106-C001", TODAY, false, lookups, CsvTemplateTest::sha256);
@@ -316,15 +322,24 @@ class CsvTemplateTest {
 				""".formatted(WOMAN, MAN));
 		assertThat(rejections(births)).singleElement().satisfies(r -> assertThat(r.path()).isEqualTo("母亲身份证号"));
 		List<Resource> baby = resources(births);
-		assertThat(baby).extracting(Resource::fhirType).containsExactly("Patient", "RelatedPerson", "Observation", "Observation");
-		Patient girl = (Patient) baby.get(0);
+		assertThat(baby).extracting(Resource::fhirType).containsExactly("Patient", "Patient", "Observation", "Observation");
+		Patient mother = (Patient) baby.get(0);
+		assertThat(mother.getIdentifierFirstRep().getValue()).isEqualTo(WOMAN);
+		assertThat(mother.getIdElement().getIdPart()).isEqualTo(context().id("Patient", "id", WOMAN));
+		assertThat(mother.getBirthDateElement().getValueAsString()).isEqualTo("1980-01-01");
+		Patient girl = (Patient) baby.get(1);
 		assertThat(girl.getBirthDateElement().getValueAsString()).isEqualTo("2025-05-01");
 		assertThat(girl.getBirthDateElement().getExtensionByUrl(Fhir.BIRTH_TIME).getValue().primitiveValue())
 			.startsWith("2025-05-01T08:15:00");
-		RelatedPerson mother = (RelatedPerson) baby.get(1);
-		assertThat(mother.getIdentifierFirstRep().getValue()).isEqualTo(WOMAN);
-		assertThat(mother.getPatient().getReference()).isEqualTo("Patient/" + girl.getIdElement().getIdPart());
+		assertThat(((org.hl7.fhir.r4.model.Reference) girl.getExtensionByUrl(Fhir.MOTHER).getValue()).getReference())
+			.isEqualTo("Patient/" + mother.getIdElement().getIdPart());
 		assertThat(((Quantity) ((Observation) baby.get(3)).getValue()).getValue().toPlainString()).isEqualTo("39.3");
+		// a mother imported before is referred to, not made again
+		earlierPatients.put("id:" + context().patientKey("id", WOMAN), "csv-mum");
+		List<Resource> again = resources(read(CsvTemplate.BIRTHS, "出生医学证明编号,性别,出生时间,母亲身份证号\nQ1,女,2025-05-01,%s\n".formatted(WOMAN)));
+		assertThat(again).extracting(Resource::fhirType).containsExactly("Patient");
+		assertThat(((org.hl7.fhir.r4.model.Reference) ((Patient) again.get(0)).getExtensionByUrl(Fhir.MOTHER).getValue()).getReference())
+			.isEqualTo("Patient/csv-mum");
 
 		List<Resource> death = resources(read(CsvTemplate.DEATHS, "身份证号,死亡日期,死亡地点,根本死因\n%s,2025-02-03,家中,I21.9\n".formatted(MAN)));
 		Patient dead = (Patient) death.get(0);
@@ -334,6 +349,29 @@ class CsvTemplateTest {
 		assertThat(cause.getValueCodeableConcept().getCodingFirstRep().getCode()).isEqualTo("I21.9");
 		assertThat(cause.getComponentFirstRep().getValueCodeableConcept().getCodingFirstRep().getCode()).isEqualTo("3");
 		assertThat(cause.getSubject().getReference()).isEqualTo("Patient/" + dead.getIdElement().getIdPart());
+		assertThat(cause.getValueCodeableConcept().getCodingFirstRep().getSystem()).isEqualTo(Fhir.ICD10);
+	}
+
+	@Test
+	void aDeathChangesTheStoredPatientAndKeepsWhatItHolds() throws IOException {
+		Patient known = new Patient();
+		known.setId(context().id("Patient", "id", MAN));
+		known.getMeta().setVersionId("3");
+		known.addName().setText("王建国");
+		known.addTelecom().setValue("13800138000");
+		stored.put(known.getIdElement().getIdPart(), known);
+		Patient dead = (Patient) resources(read(CsvTemplate.DEATHS,
+				"身份证号,死亡日期,根本死因\n%s,2025-02-03 10:00,I21.9\n".formatted(MAN))).get(0);
+		assertThat(dead.getTelecomFirstRep().getValue()).isEqualTo("13800138000");
+		assertThat(dead.getDeceasedDateTimeType().getValueAsString()).isEqualTo("2025-02-03T10:00:00+08:00");
+		assertThat(dead.getMeta().hasVersionId()).isFalse();
+		assertThat(known.hasDeceased()).as("the stored one is not touched").isFalse();
+	}
+
+	@Test
+	void aCodeOfTheNationalClinicalVersionIsNamedSo() throws IOException {
+		Condition c = (Condition) resources(read(CsvTemplate.DIAGNOSES, "身份证号,诊断编码,诊断日期\n%s,I10.x00x002,2020-05-01\n".formatted(MAN))).get(0);
+		assertThat(c.getCode().getCodingFirstRep().getSystem()).isEqualTo(Fhir.ICD10_CN);
 	}
 
 	@Test
