@@ -74,6 +74,14 @@ final class ImportCommand implements Callable<Integer> {
 			if (!Files.isRegularFile(file)) {
 				throw new UsageProblem("no such file: " + file);
 			}
+			Optional<ImportFormat> f = chosen.or(() -> ImportFormat.ofFileName(file.getFileName().toString()));
+			if (f.isEmpty()) {
+				throw new UsageProblem("cannot tell the format of " + file.getFileName()
+						+ " from its name; give --format (ndjson, bundle, csv-patients, …)");
+			}
+			if (f.get().csv() && institution == null) {
+				throw new UsageProblem("CSV files need the institution they come from: give --institution CODE");
+			}
 		}
 		try (ConfigurableApplicationContext context = Launcher.start(parent, false, Map.of())) {
 			ImportApi imports = context.getBean(ImportApi.class);
