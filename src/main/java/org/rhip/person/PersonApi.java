@@ -64,6 +64,7 @@ public class PersonApi {
 	 */
 	@Transactional
 	public LinkResult register(SourcePatient patient) {
+		requireWriter();
 		SourcePatient p = check(patient);
 		// one linker at a time per ID number (or source identifier): two arrivals of a new person make one person
 		String lockKey = p.idNumber() != null ? "id:" + p.idNumber() : "src:" + p.system() + "|" + p.value();
@@ -138,6 +139,7 @@ public class PersonApi {
 
 	@Transactional
 	public void merge(long survivor, long merged, String reason) {
+		requireWriter();
 		requireReason(reason);
 		scoped(survivor);
 		scoped(merged);
@@ -147,6 +149,7 @@ public class PersonApi {
 
 	@Transactional
 	public void unmerge(long merged, String reason) {
+		requireWriter();
 		requireReason(reason);
 		reads.person(merged).orElseThrow(() -> new NotFound("person", "no person " + merged));
 		merges.unmerge(merged, reason.strip(), actor());
@@ -163,6 +166,7 @@ public class PersonApi {
 
 	@Transactional
 	public void decide(long reviewId, boolean same, String note) {
+		requireWriter();
 		ReviewItem item = reads.reviewItem(reviewId).orElseThrow(() -> new NotFound("review", "no review item " + reviewId));
 		scoped(item.personId());
 		merges.decide(reviewId, same, note, actor());
@@ -183,6 +187,13 @@ public class PersonApi {
 
 	private String scopePath(String orgUnit) {
 		return registry.orgUnit(orgUnit).path();
+	}
+
+	/** Registering, merging and deciding reviews: roles that write records (or the system itself). */
+	private static void requireWriter() {
+		CurrentUser.get().filter(u -> !u.role().mayWriteRecords()).ifPresent(u -> {
+			throw new Forbidden("role", "role " + u.role().key() + " may not change the person index");
+		});
 	}
 
 	private static void requireReason(String reason) {

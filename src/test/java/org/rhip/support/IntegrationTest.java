@@ -72,6 +72,21 @@ public abstract class IntegrationTest {
 			.followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
+	/** A JSON call as an API client makes it, with a bearer token. */
+	protected HttpResponse<String> bearer(String method, String path, String token, String body)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+			.header("Authorization", "Bearer " + token)
+			.timeout(Duration.ofSeconds(30));
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		return BEARER_CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static final HttpClient BEARER_CLIENT = HttpClient.newHttpClient();
+
 	protected HttpResponse<String> get(HttpClient client, String path, String... headers) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
 		for (int i = 0; i + 1 < headers.length; i += 2) {

@@ -272,14 +272,7 @@ class SurveillanceHttpTest extends IntegrationTest {
 	}
 
 	private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
-			.header("Authorization", "Bearer " + token)
-			.timeout(Duration.ofSeconds(30));
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return bearer(method, path, token, body);
 	}
 
 	private void assertRejected(HttpResponse<String> response, String field) {

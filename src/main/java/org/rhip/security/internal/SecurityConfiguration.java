@@ -46,11 +46,13 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
-			.requestMatchers("/admin/**", "/api/users/**").hasRole("ADMIN")
+			.requestMatchers("/admin/**", "/api/users/**", "/api/persons/*/audit").hasRole("ADMIN")
 			.requestMatchers(HttpMethod.GET, "/**").authenticated()
 			.requestMatchers("/api/plans", "/api/registry/**", "/registry/**").hasRole("ADMIN")
 			// finer rules (who may report, who responds to signals) are checked in the surveillance module
 			.requestMatchers("/api/surveillance/**", "/surveillance/**").hasAnyRole("ADMIN", "CLERK", "EPIDEMIOLOGIST")
+			// registration, merge, review and unmasking: who may is checked in the person module
+			.requestMatchers("/api/persons/**", "/persons/**").hasAnyRole("ADMIN", "CLERK", "DOCTOR", "EPIDEMIOLOGIST")
 			// bulk import: roles that write records (mayWriteRecords); which institution is checked in interop
 			.requestMatchers("/api/imports", "/api/imports/**").hasAnyRole("ADMIN", "CLERK", "DOCTOR")
 			.requestMatchers("/api/**", "/entry/**").hasAnyRole("ADMIN", "CLERK")
