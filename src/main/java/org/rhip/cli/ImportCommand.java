@@ -141,6 +141,10 @@ final class ImportCommand implements Callable<Integer> {
 		@Option(names = "--region", defaultValue = "440106", description = "District the patients live in (default ${DEFAULT-VALUE}).")
 		String region;
 
+		@Option(names = "--institution", defaultValue = "440106-H001",
+				description = "Institution the encounters are at, to import the set for (default ${DEFAULT-VALUE}).")
+		String institution;
+
 		@Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
 		long seed;
 
@@ -152,7 +156,7 @@ final class ImportCommand implements Callable<Integer> {
 			try (ConfigurableApplicationContext context = Launcher.start(command.parent, false, Map.of())) {
 				List<Path> written;
 				try {
-					written = context.getBean(ImportApi.class).writeBenchData(out, resources, region, seed);
+					written = context.getBean(ImportApi.class).writeBenchData(out, resources, region, institution, seed);
 				}
 				catch (InvalidInput | NotFound ex) {
 					throw new UsageProblem(ex.getMessage());

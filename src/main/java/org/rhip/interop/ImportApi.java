@@ -194,15 +194,16 @@ public class ImportApi {
 
 	/**
 	 * Writes the synthetic NDJSON set of the import benchmark ({@link org.rhip.interop.bulk.BenchData}):
-	 * patients living in the streets of {@code region}, seen at its institutions. Returns the files in
-	 * import order.
+	 * patients living in the streets of {@code region}, seen at {@code institution} (the one the set is
+	 * then imported for). Returns the files in import order.
 	 */
-	public List<Path> writeBenchData(Path dir, int resources, String region, long seed) throws IOException {
+	public List<Path> writeBenchData(Path dir, int resources, String region, String institution, long seed)
+			throws IOException {
 		registry.orgUnit(region);
+		institution(institution);
 		List<String> streets = registry.children(region).stream().map(org.rhip.registry.OrgUnit::code).toList();
-		List<String> institutions = registry.institutionsWithin(region).stream().map(Institution::code).toList();
 		return org.rhip.interop.bulk.BenchData.write(dir, resources, region.substring(0, 6),
-				streets.isEmpty() ? List.of(region) : streets, institutions.isEmpty() ? List.of("unknown") : institutions, seed);
+				streets.isEmpty() ? List.of(region) : streets, List.of(institution), seed);
 	}
 
 	private String institutionOf(RhipPrincipal who, Optional<String> asked) {
