@@ -88,8 +88,7 @@ java bench/FhirLoad.java "http://localhost:$port/fhir" "$token" "$patients" "${S
   "read-Patient=/Patient/bench-p{p}" \
   "read-Observation=/Observation/bench-o{p}-{o}" \
   "search-Observation=/Observation?subject=Patient/bench-p{p}" \
-  "search-Encounter=/Encounter?patient=Patient/bench-p{p}" \
-  "search-Patient-id=/Patient?identifier=urn:oid:2.16.156.10011.1.1|{idnumber}"
+  "search-Encounter=/Encounter?patient=Patient/bench-p{p}"
 if [ -n "${PROFILE:-}" ]; then
   echo
   echo "hottest frames of the import (JFR execution samples, top 25):"
