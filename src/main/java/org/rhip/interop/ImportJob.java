@@ -1,6 +1,5 @@
 package org.rhip.interop;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -25,15 +24,6 @@ public record ImportJob(long id, String createdBy, String via, String institutio
 			return 100;
 		}
 		return bytesTotal <= 0 ? 0 : (int) Math.min(99, bytesDone * 100 / bytesTotal);
-	}
-
-	/** Records stored per second of running time. */
-	public double perSecond() {
-		return startedAt.map(s -> {
-			Duration d = Duration.between(s, finishedAt.orElse(OffsetDateTime.now()));
-			double seconds = Math.max(d.toNanos() / 1e9, 1e-3);
-			return read / seconds;
-		}).orElse(0.0);
 	}
 
 }

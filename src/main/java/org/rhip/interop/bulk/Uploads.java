@@ -54,10 +54,6 @@ public class Uploads {
 		}
 	}
 
-	boolean holds(Path file) {
-		return file.toAbsolutePath().startsWith(root);
-	}
-
 	/** A name without directories, with only letters, digits, CJK, dot, dash and underscore, at most 100 characters. */
 	public static String safeName(String name) {
 		String base = name == null ? "upload" : name.replace('\\', '/');
