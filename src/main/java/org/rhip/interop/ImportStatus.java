@@ -23,7 +23,7 @@ public enum ImportStatus {
 	/** The statuses a job may move to from this one. */
 	public Set<ImportStatus> next() {
 		return switch (this) {
-			case QUEUED -> EnumSet.of(RUNNING, CANCELLED);
+			case QUEUED -> EnumSet.of(RUNNING, FAILED, CANCELLED);
 			// RUNNING → RUNNING: a job whose process died is resumed
 			case RUNNING -> EnumSet.of(RUNNING, DONE, FAILED, CANCELLED);
 			case FAILED -> EnumSet.of(QUEUED, RUNNING, CANCELLED);
