@@ -121,7 +121,8 @@ final class ImportCommand implements Callable<Integer> {
 		}
 		out.printf("  read %d, created %d, updated %d, unchanged %d, rejected %d%n", job.read(), job.created(),
 				job.updated(), job.unchanged(), job.rejected());
-		out.printf("  %.1f s, %.0f resources/s%n", seconds, seconds > 0 ? job.read() / seconds : 0.0);
+		out.printf("  %.1f s, %.0f resources/s (waiting for parsing %.1f s, in the record store %.1f s)%n", seconds,
+				seconds > 0 ? job.read() / seconds : 0.0, job.parseWaitMillis() / 1000.0, job.storeMillis() / 1000.0);
 	}
 
 	/** Writes the synthetic NDJSON set of bench/import-ndjson.sh (not in the public command table). */

@@ -20,6 +20,9 @@ create table interop.import_job (
     updated_count    bigint not null default 0,
     unchanged_count  bigint not null default 0,
     rejected_count   bigint not null default 0,
+    -- where the running time went: waiting for parsed batches, and inside the record store
+    parse_wait_ms    bigint not null default 0,
+    store_ms         bigint not null default 0,
     created_at       timestamptz not null default now(),
     started_at       timestamptz,
     finished_at      timestamptz

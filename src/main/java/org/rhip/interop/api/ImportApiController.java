@@ -43,13 +43,14 @@ class ImportApiController {
 
 	/** A job as the API shows it. */
 	record JobView(long id, String status, int percent, String institution, String createdBy, long read, long created,
-			long updated, long unchanged, long rejected, long bytesDone, long bytesTotal, List<ImportJob.File> files,
+			long updated, long unchanged, long rejected, long bytesDone, long bytesTotal, long parseWaitMillis,
+			long storeMillis, List<ImportJob.File> files,
 			String message, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt, String errors) {
 
 		static JobView of(ImportJob job) {
 			return new JobView(job.id(), job.status().key(), job.percent(), job.institution(), job.createdBy(), job.read(),
 					job.created(), job.updated(), job.unchanged(), job.rejected(), job.bytesDone(), job.bytesTotal(),
-					job.files(), job.message().orElse(null), job.createdAt(), job.startedAt().orElse(null),
+					job.parseWaitMillis(), job.storeMillis(), job.files(), job.message().orElse(null), job.createdAt(), job.startedAt().orElse(null),
 					job.finishedAt().orElse(null), "/api/imports/" + job.id() + "/errors");
 		}
 

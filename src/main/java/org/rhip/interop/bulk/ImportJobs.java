@@ -28,7 +28,8 @@ public class ImportJobs {
 	}
 
 	/** What one committed batch adds to a job. */
-	record Counts(long read, long created, long updated, long unchanged, long rejected) {
+	record Counts(long read, long created, long updated, long unchanged, long rejected, long parseWaitMillis,
+			long storeMillis) {
 	}
 
 	private final JdbcClient jdbc;
@@ -90,7 +91,7 @@ public class ImportJobs {
 				rs.getString("institution_code"), ImportStatus.of(rs.getString("status")),
 				Optional.ofNullable(rs.getString("message")), rs.getLong("read_count"), rs.getLong("created_count"),
 				rs.getLong("updated_count"), rs.getLong("unchanged_count"), rs.getLong("rejected_count"), bytesDone,
-				bytesTotal, files, rs.getObject("created_at", OffsetDateTime.class),
+				bytesTotal, rs.getLong("parse_wait_ms"), rs.getLong("store_ms"), files, rs.getObject("created_at", OffsetDateTime.class),
 				Optional.ofNullable(rs.getObject("started_at", OffsetDateTime.class)),
 				Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class)));
 	}
@@ -139,9 +140,11 @@ public class ImportJobs {
 		}
 		jdbc.sql("""
 				update interop.import_job set read_count = read_count + ?, created_count = created_count + ?,
-				    updated_count = updated_count + ?, unchanged_count = unchanged_count + ?, rejected_count = rejected_count + ?
+				    updated_count = updated_count + ?, unchanged_count = unchanged_count + ?, rejected_count = rejected_count + ?,
+				    parse_wait_ms = parse_wait_ms + ?, store_ms = store_ms + ?
 				where id = ?
-				""").params(counts.read(), counts.created(), counts.updated(), counts.unchanged(), counts.rejected(), jobId)
+				""").params(counts.read(), counts.created(), counts.updated(), counts.unchanged(), counts.rejected(),
+					counts.parseWaitMillis(), counts.storeMillis(), jobId)
 			.update();
 		return true;
 	}

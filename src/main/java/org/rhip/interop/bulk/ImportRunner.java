@@ -135,15 +135,18 @@ public class ImportRunner {
 				try (BatchSource source = open(file, settings, parsers, sink)) {
 					long line = file.linesDone();
 					Optional<Batch> batch;
+					long waitStart = System.nanoTime();
 					while ((batch = source.next()).isPresent()) {
+						long waited = System.nanoTime() - waitStart;
 						if (stop.getAsBoolean()) {
 							return ImportStatus.RUNNING;
 						}
 						if (jobs.status(jobId) == ImportStatus.CANCELLED) {
 							return ImportStatus.CANCELLED;
 						}
-						commit(jobId, file.no(), line, batch.get(), settings.institution(), sink);
+						commit(jobId, file.no(), line, batch.get(), settings.institution(), sink, waited);
 						line = batch.get().lastLine();
+						waitStart = System.nanoTime();
 					}
 				}
 				catch (FileProblem ex) {
@@ -188,7 +191,8 @@ public class ImportRunner {
 	}
 
 	/** One batch, one transaction: resources, rejections, CSV patient keys, counts and the committed line. */
-	private void commit(long jobId, int fileNo, long previousLine, Batch batch, String institution, ResourceSink sink) {
+	private void commit(long jobId, int fileNo, long previousLine, Batch batch, String institution, ResourceSink sink,
+			long parseWaitNanos) {
 		tx.executeWithoutResult(status -> {
 			List<Resource> resources = new ArrayList<>();
 			List<Long> lines = new ArrayList<>();
@@ -206,6 +210,7 @@ public class ImportRunner {
 			long updated = 0;
 			long unchanged = 0;
 			List<String[]> patientKeys = new ArrayList<>();
+			long storeStart = System.nanoTime();
 			if (!resources.isEmpty()) {
 				List<ResourceSink.Outcome> outcomes = storeInRounds(sink, resources, institution);
 				for (ResourceSink.Outcome o : outcomes) {
@@ -228,11 +233,12 @@ public class ImportRunner {
 					}
 				}
 			}
+			long storeNanos = System.nanoTime() - storeStart;
 			jobs.rememberPatients(institution, patientKeys);
 			rejected.sort(java.util.Comparator.comparingLong(Rejection::line));
 			jobs.reject(jobId, fileNo, rejected);
 			ImportJobs.Counts counts = new ImportJobs.Counts(batch.items().size(), created, updated, unchanged,
-					rejected.size());
+					rejected.size(), parseWaitNanos / 1_000_000, storeNanos / 1_000_000);
 			if (!jobs.advance(jobId, fileNo, previousLine, batch.lastLine(), batch.bytesRead(), counts)) {
 				throw new JobBusy(jobId);
 			}
