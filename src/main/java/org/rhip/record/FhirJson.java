@@ -73,7 +73,8 @@ public class FhirJson {
 			return InvalidResource.syntax("fhir.resource-type", "resourceType", "the resourceType is missing");
 		}
 		if (problem.kind == null) {
-			String message = ex.getMessage() == null ? "not a FHIR R4 resource" : ex.getMessage().replaceFirst("^HAPI-\\d+: ", "");
+			String message = ex.getMessage() == null ? "not a FHIR R4 resource"
+					: ex.getMessage().replaceFirst("^HAPI-\\d+: ", "").replaceAll("'[^']*'|\"[^\"]*\"", "…");
 			if (message.contains("Unknown resource name") || message.contains("resource type")) {
 				return InvalidResource.syntax("fhir.resource-type", "resourceType",
 						"unknown resource type '" + type.asString() + "'");
@@ -199,7 +200,9 @@ public class FhirJson {
 
 		@Override
 		public void invalidValue(IParseLocation location, String value, String error) {
-			fail("value", location, null, value, "invalid value: " + error);
+			// the value itself stays out of the message: it may be an ID number in the wrong place
+			String why = error == null ? "" : ": " + error.replaceAll("'[^']*'|\"[^\"]*\"", "…");
+			fail("value", location, null, value, "invalid value" + why);
 		}
 
 		@Override

@@ -20,6 +20,8 @@ import org.rhip.record.FhirJson;
 @Interceptor
 final class FhirInterceptor {
 
+	private static final String PARSE_PROBLEM = "rhip.parse-problem";
+
 	private final FhirJson json;
 
 	FhirInterceptor(FhirJson json) {
@@ -44,14 +46,19 @@ final class FhirInterceptor {
 			request.setResource(json.parse(new String(body, StandardCharsets.UTF_8)));
 		}
 		catch (RuntimeException ex) {
-			BaseServerResponseException translated = FhirErrors.translate(ex);
-			throw translated != null ? translated : ex;
+			// HAPI parses the body itself next and fails the same way, without the path; our answer
+			// replaces its own then (throwing here would have HAPI log every bad request as an error)
+			request.getUserData().put(PARSE_PROBLEM, FhirErrors.translate(ex));
 		}
 		return true;
 	}
 
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
-	public BaseServerResponseException problem(Throwable thrown) {
+	public BaseServerResponseException problem(RequestDetails request, Throwable thrown) {
+		Object parsed = request == null ? null : request.getUserData().get(PARSE_PROBLEM);
+		if (parsed instanceof BaseServerResponseException problem) {
+			return problem;
+		}
 		return FhirErrors.translate(thrown);
 	}
 

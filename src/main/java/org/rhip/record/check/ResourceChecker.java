@@ -32,7 +32,10 @@ public final class ResourceChecker {
 
 	static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-	/** Coded elements that are projected: every coding there must name a known system. */
+	/**
+	 * Coded elements that are projected: each needs at least one coding of a known system (local codings
+	 * may come along; they are kept, not projected).
+	 */
 	static final Set<String> CODED = Set.of("Observation.code", "Observation.component.code",
 			"Observation.valueCodeableConcept", "Observation.component.valueCodeableConcept", "Condition.code",
 			"Encounter.class", "Encounter.type", "Immunization.vaccineCode", "MedicationRequest.medicationCodeableConcept",
@@ -86,6 +89,7 @@ public final class ResourceChecker {
 		Instant latest = now.plus(CLOCK_SKEW);
 		List<Ref> references = new ArrayList<>();
 		List<Claim> claims = new ArrayList<>();
+		java.util.Map<String, Coded> codings = new java.util.LinkedHashMap<>();
 		walker.walk(resource, new ResourceWalker.Visitor() {
 
 			@Override
@@ -103,20 +107,18 @@ public final class ResourceChecker {
 
 			@Override
 			public void coding(String path, String rulePath, Coding coding) {
-				String field = rulePath.endsWith(".coding") ? rulePath.substring(0, rulePath.length() - 7) : rulePath;
+				boolean inConcept = rulePath.endsWith(".coding");
+				String field = inConcept ? rulePath.substring(0, rulePath.length() - 7) : rulePath;
 				if (!CODED.contains(field)) {
 					return;
 				}
-				if (!coding.hasSystem()) {
-					throw InvalidResource.rule("record.code-system", path + ".system", "a coding of " + field + " needs its system");
-				}
-				if (!KnownCodeSystems.known(coding.getSystem())) {
-					throw InvalidResource.rule("record.code-system", path + ".system",
-							"unknown code system '" + coding.getSystem() + "' (see the list of known systems in docs/records.md)");
-				}
-				if (!coding.hasCode()) {
+				if (coding.hasSystem() && KnownCodeSystems.known(coding.getSystem()) && !coding.hasCode()) {
 					throw InvalidResource.rule("record.code", path + ".code", "a coding of " + field + " needs its code");
 				}
+				// the element (a CodeableConcept, or a Coding itself) needs one coding of a known system
+				String element = inConcept ? path.substring(0, path.lastIndexOf(".coding")) : path;
+				boolean known = coding.hasSystem() && KnownCodeSystems.known(coding.getSystem());
+				codings.merge(element, new Coded(path, field, coding.getSystem(), known), Coded::or);
 			}
 
 			@Override
@@ -135,7 +137,24 @@ public final class ResourceChecker {
 			}
 
 		});
+		for (Coded c : codings.values()) {
+			if (!c.known()) {
+				throw InvalidResource.rule("record.code-system", c.firstPath() + ".system", c.firstSystem() == null
+						? "a coding of " + c.field() + " needs its system"
+						: "unknown code system '" + c.firstSystem() + "' in " + c.field()
+								+ ": one coding needs a known system (docs/records.md lists them)");
+			}
+		}
 		return new Inspection(references, claims);
+	}
+
+	/** The codings of one coded element: the first one's path and system, and whether any system is known. */
+	private record Coded(String firstPath, String field, String firstSystem, boolean known) {
+
+		Coded or(Coded next) {
+			return new Coded(firstPath, field, firstSystem, known || next.known());
+		}
+
 	}
 
 }

@@ -33,6 +33,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
 import org.rhip.record.ChinaDates;
 import org.rhip.record.RecordSystems;
+import org.rhip.record.check.KnownCodeSystems;
 
 /**
  * Projects a resource into the analytics tables (docs/records.md §Projections) and computes its search
@@ -392,7 +393,7 @@ public final class Projector {
 		return fallback == null ? null : ChinaDates.date(fallback);
 	}
 
-	/** The coding to project: ICD-10 first for diagnoses, LOINC / CVX first otherwise, else the first. */
+	/** The coding to project: ICD-10 first for diagnoses, LOINC / CVX first otherwise, then any known system. */
 	static Coding preferred(CodeableConcept cc, boolean diagnosis) {
 		if (cc == null || cc.getCoding().isEmpty()) {
 			return null;
@@ -400,6 +401,11 @@ public final class Projector {
 		for (Coding c : cc.getCoding()) {
 			if (diagnosis ? RecordSystems.isIcd10(c.getSystem())
 					: RecordSystems.LOINC.equals(c.getSystem()) || RecordSystems.CVX.equals(c.getSystem())) {
+				return c;
+			}
+		}
+		for (Coding c : cc.getCoding()) {
+			if (KnownCodeSystems.known(c.getSystem())) {
 				return c;
 			}
 		}
