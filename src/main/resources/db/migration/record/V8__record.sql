@@ -6,6 +6,8 @@ create schema if not exists record;
 -- the current version of every resource. A Patient's jsonb holds no identifying element (no
 -- identifier, name, telecom, address, contact, photo, narrative): the whole Patient as received is in
 -- content_enc, SM4-encrypted; the person module holds its identifiers encrypted and hashed.
+-- Indexes are few on purpose (bulk import COPYs millions of rows): the key, and the Patient a resource
+-- is about. Searches by date or code go through the Patient, analytics through the projections.
 create table record.resource (
     type             text not null,
     id               text not null,
@@ -15,7 +17,7 @@ create table record.resource (
     patient_id       text,              -- the FHIR Patient it is about (a Patient: its own id)
     institution_code text,              -- the institution that sent it
     deleted          boolean not null default false,
-    content_hash     text not null,     -- SHA-256 of the content as stored: the same content again is no new version
+    content_hash     text not null,     -- SHA-256 of the content as received: the same content again is no new version
     date_start       timestamptz,       -- the clinical date searched by `date` (a Patient: its birth date)
     date_end         timestamptz,
     status           text,
@@ -25,11 +27,10 @@ create table record.resource (
     primary key (type, id)
 );
 create index resource_patient on record.resource (patient_id, type);
-create index resource_person on record.resource (person_id);
-create index resource_type_date on record.resource (type, date_start);
-create index resource_codes on record.resource using gin (codes);
 
--- every version, the current one included (vread, _history)
+-- every version (vread, _history). The content of the current version is not kept twice: its row
+-- here has null content, which is in record.resource; when a version is replaced, its content moves
+-- here. A deleted version has no content either (deleted = true).
 create table record.resource_history (
     type             text not null,
     id               text not null,

@@ -85,7 +85,7 @@ class FhirRestTest extends IntegrationTest {
 	}
 
 	private static String now() {
-		return OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).toString();
+		return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).withNano(0));
 	}
 
 	@Test
@@ -255,7 +255,7 @@ class FhirRestTest extends IntegrationTest {
 		IGenericClient fhir = hospital();
 		Bundle tx = visitBundle(idNumber(randomBirth(), true), 130);
 		Observation bad = (Observation) tx.getEntry().get(2).getResource();
-		bad.setEffective(new DateTimeType(OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(3).toString()));
+		bad.setEffective(new DateTimeType(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(3).withNano(0))));
 		long before = count("record.resource");
 		assertThatThrownBy(() -> fhir.transaction().withBundle(tx).execute())
 			.isInstanceOfSatisfying(BaseServerResponseException.class, ex -> {

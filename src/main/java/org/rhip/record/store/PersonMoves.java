@@ -2,6 +2,7 @@ package org.rhip.record.store;
 
 import java.util.List;
 
+import org.rhip.person.PersonApi;
 import org.rhip.person.PersonUnmerged;
 import org.rhip.person.PersonsMerged;
 
@@ -26,13 +27,22 @@ class PersonMoves {
 
 	private final JdbcClient jdbc;
 
-	PersonMoves(JdbcClient jdbc) {
+	private final PersonApi persons;
+
+	PersonMoves(JdbcClient jdbc, PersonApi persons) {
 		this.jdbc = jdbc;
+		this.persons = persons;
 	}
 
 	@EventListener
 	void merged(PersonsMerged event) {
-		for (String table : TABLES) {
+		// record.resource has no person index (bulk speed): its rows are found by their Patients, which
+		// the person index has just moved to the survivor
+		String[] patients = persons.patientIds(event.survivor()).toArray(String[]::new);
+		jdbc.sql("update record.resource set person_id = ? where patient_id = any(?) and person_id is distinct from ?")
+			.params(event.survivor(), patients, event.survivor())
+			.update();
+		for (String table : TABLES.subList(1, TABLES.size())) {
 			jdbc.sql("update " + table + " set person_id = ? where person_id = ?")
 				.params(event.survivor(), event.merged())
 				.update();

@@ -17,6 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -25,7 +29,6 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.rhip.person.LinkResult;
 import org.rhip.person.PersonApi;
 import org.rhip.platform.db.PgCopy;
 import org.rhip.platform.id.ResidentIdNumber;
@@ -44,7 +47,10 @@ import org.rhip.registry.RegistryApi;
 import org.rhip.security.IdentifierHash;
 import org.rhip.security.PersonalDataCipher;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +65,7 @@ import org.springframework.stereotype.Component;
  * SHA-256 of the JSON) is {@code unchanged}: no new version, nothing written.
  */
 @Component
-public class RecordWriter {
+public class RecordWriter implements DisposableBean {
 
 	/** EACH: refuse bad resources and keep the good; ATOMIC: refuse all at the first bad one. */
 	public enum Mode {
@@ -117,6 +123,17 @@ public class RecordWriter {
 
 	private final Map<String, Boolean> institutions = new ConcurrentHashMap<>();
 
+	/** Threads that link a bulk batch's Patients to persons (each with a connection of the pool of 8). */
+	private static final int LINKERS = 4;
+
+	private final ExecutorService linkers = Executors.newFixedThreadPool(LINKERS, r -> {
+		Thread t = new Thread(r, "rhip-person-link");
+		t.setDaemon(true);
+		return t;
+	});
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordWriter.class);
+
 	RecordWriter(FhirContext fhir, ResourceRows rows, PatientMapper patients, PersonApi persons, RegistryApi registry,
 			PersonalDataCipher cipher, IdentifierHash hash, JdbcClient jdbc) {
 		this.fhir = fhir;
@@ -145,6 +162,7 @@ public class RecordWriter {
 	 */
 	public List<Result> write(List<Request> requests, String writer, String fallbackInstitution, Mode mode) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Phases phases = new Phases(log.isDebugEnabled());
 		List<Item> items = new ArrayList<>(requests.size());
 		for (Request r : requests) {
 			String id = r.id() != null ? r.id()
@@ -162,6 +180,7 @@ public class RecordWriter {
 		}
 		each(items).forEach(item -> prepare(item, writer, fallbackInstitution, now));
 		stopAtFirst(mode, items);
+		phases.done("check");
 		if (items.size() <= LOCK) {
 			lock(items);
 		}
@@ -169,17 +188,38 @@ public class RecordWriter {
 		stopAtFirst(mode, items);
 		loadExisting(items);
 		stopAtFirst(mode, items);
+		phases.done("existing");
 		resolveReferences(items);
 		cascade(items);
 		stopAtFirst(mode, items);
+		phases.done("references");
 		List<Item> good = items.stream().filter(i -> i.ok() && !i.matched).toList();
-		each(good).forEach(this::encode);
-		decide(good);
-		linkPersons(good);
+		// Patients first: new and changed ones go to the person index while the rest is encoded
+		List<Item> patientItems = good.stream().filter(i -> i.patient != null).toList();
+		each(patientItems).forEach(this::encode);
+		decide(patientItems);
+		List<Item> toLink = patientItems.stream().filter(Item::writes).toList();
+		List<Future<?>> linking = mode == Mode.EACH ? linkAsync(toLink) : List.of();
+		if (mode == Mode.ATOMIC) {
+			toLink.forEach(this::link);
+			stopAtFirst(mode, items);
+		}
+		List<Item> others = good.stream().filter(i -> i.patient == null).toList();
+		each(others).forEach(this::encode);
+		decide(others);
+		phases.done("encode");
+		await(linking);
+		phases.done("persons");
+		cascade(items);
+		linkOthers(good);
 		stopAtFirst(mode, items);
 		List<Item> writes = items.stream().filter(Item::writes).toList();
 		each(writes).forEach(this::project);
-		store(writes, now);
+		phases.done("project");
+		store(writes, now, phases);
+		if (phases.enabled) {
+			log.debug("{} resources, {} written: {}", items.size(), writes.size(), phases);
+		}
 		return items.stream()
 			.map(i -> new Result(i.index, i.type, i.id, i.ok() ? i.outcome : "rejected", i.version,
 					i.writes() ? now : null, i.error))
@@ -671,19 +711,73 @@ public class RecordWriter {
 		}
 	}
 
-	/** New and changed Patients through the person index; everyone else's person in one query. */
-	private void linkPersons(List<Item> items) {
+	/** A new or changed Patient through the person index; a refusal refuses the Patient. */
+	private void link(Item i) {
+		try {
+			i.personId = persons.register(i.patient.source()).personId();
+		}
+		catch (InvalidInput ex) {
+			i.error = ex instanceof InvalidResource ir ? ir : i.patient.translate(ex);
+		}
+	}
+
+	/**
+	 * Bulk: the Patients go to the person index on {@value #LINKERS} threads, each registration in its
+	 * own transaction (the index is idempotent: the same Patient again changes nothing, so a batch that
+	 * fails later and is sent again loses nothing). Registration is round trips, not computation, so
+	 * this overlaps them with each other and with encoding the rest of the batch.
+	 */
+	private List<Future<?>> linkAsync(List<Item> patients) {
+		if (patients.isEmpty()) {
+			return List.of();
+		}
+		SecurityContext caller = SecurityContextHolder.getContext();
+		List<Future<?>> futures = new ArrayList<>();
+		int chunk = (patients.size() + LINKERS - 1) / LINKERS;
+		for (int from = 0; from < patients.size(); from += chunk) {
+			List<Item> part = patients.subList(from, Math.min(patients.size(), from + chunk));
+			futures.add(linkers.submit(() -> {
+				SecurityContextHolder.setContext(caller);
+				try {
+					for (Item i : part) {
+						try {
+							link(i);
+						}
+						catch (RuntimeException ex) {
+							i.error = InvalidResource.rule("record.person", "Patient", "the person index could not link this Patient");
+							log.warn("Linking a Patient failed: {}", ex.getClass().getSimpleName());
+						}
+					}
+				}
+				finally {
+					SecurityContextHolder.clearContext();
+				}
+			}));
+		}
+		return futures;
+	}
+
+	private static void await(List<Future<?>> futures) {
+		for (Future<?> f : futures) {
+			try {
+				f.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while linking Patients", ex);
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("linking Patients failed", ex.getCause());
+			}
+		}
+	}
+
+	/** The persons of the resources' Patients not in this batch, in one query. */
+	private void linkOthers(List<Item> items) {
 		Map<String, Long> known = new HashMap<>();
 		for (Item i : items) {
-			if (i.patient != null && i.writes()) {
-				try {
-					LinkResult link = persons.register(i.patient.source());
-					i.personId = link.personId();
-					known.put(i.id, link.personId());
-				}
-				catch (InvalidInput ex) {
-					i.error = ex instanceof InvalidResource ir ? ir : i.patient.translate(ex);
-				}
+			if (i.patient != null && i.personId != null) {
+				known.put(i.id, i.personId);
 			}
 		}
 		Set<String> missing = new HashSet<>();
@@ -702,12 +796,45 @@ public class RecordWriter {
 		}
 	}
 
+	@Override
+	public void destroy() {
+		linkers.shutdownNow();
+	}
+
 	private void project(Item item) {
 		item.search = projector.search(item.resource);
 		item.rows = projector.project(item.resource, new Projector.Subject(item.personId, item.patientId, item.institution));
 	}
 
-	private void store(List<Item> writes, Instant now) {
+	/** Where a write spends its time, for the benchmark (debug log of this class). */
+	private static final class Phases {
+
+		final boolean enabled;
+
+		private long last = System.nanoTime();
+
+		private final StringBuilder text = new StringBuilder();
+
+		Phases(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		void done(String phase) {
+			if (enabled) {
+				long now = System.nanoTime();
+				text.append(phase).append(' ').append((now - last) / 1_000_000).append(" ms, ");
+				last = now;
+			}
+		}
+
+		@Override
+		public String toString() {
+			return text.toString();
+		}
+
+	}
+
+	private void store(List<Item> writes, Instant now, Phases phases) {
 		if (writes.isEmpty()) {
 			return;
 		}
@@ -720,6 +847,7 @@ public class RecordWriter {
 			}
 		}
 		rows.deleteCurrent(replacedTypes, replacedIds);
+		phases.done("delete");
 		String at = now.toString();
 		StringBuilder current = new StringBuilder(writes.size() * 1024);
 		StringBuilder history = new StringBuilder(writes.size() * 1024);
@@ -736,8 +864,9 @@ public class RecordWriter {
 				.append(i.search.end() == null ? "\\N" : i.search.end().toString()).append('\t')
 				.append(PgCopy.text(i.search.status())).append('\t').append(array(i.search.codes())).append('\t')
 				.append(content).append('\t').append(enc).append('\n');
+			// the current version's content lives in record.resource only
 			history.append(i.type).append('\t').append(PgCopy.text(i.id)).append('\t').append(i.version).append('\t')
-				.append(at).append('\t').append(inst).append("\tf\t").append(content).append('\t').append(enc).append('\n');
+				.append(at).append('\t').append(inst).append("\tf\t\\N\t\\N\n");
 			for (String[] row : identifierRows(i)) {
 				identifiers.append(i.type).append('\t').append(PgCopy.text(row[0])).append('\t').append(PgCopy.text(row[1]))
 					.append('\t').append(PgCopy.text(i.id)).append('\n');
@@ -746,10 +875,14 @@ public class RecordWriter {
 				projections.computeIfAbsent(line.table(), t -> new StringBuilder()).append(line.row());
 			}
 		}
+		phases.done("rows");
 		rows.copy(ResourceRows.COPY_RESOURCE, current);
+		phases.done("copy-current");
 		rows.copy(ResourceRows.COPY_HISTORY, history);
+		phases.done("copy-history");
 		rows.copy(ResourceRows.COPY_IDENTIFIER, identifiers);
 		projections.forEach((table, text) -> rows.copy(table.copySql(), text));
+		phases.done("copy-index-projections");
 	}
 
 	/** The identifier-index rows of a resource, each (system, value) once; a Patient's hashed, with its name parts. */

@@ -102,7 +102,8 @@ class ResourceRows {
 	Optional<Stored> version(String type, String id, int version) {
 		return jdbc.sql("""
 				select h.type, h.id, h.version_id, h.last_updated, r.person_id, r.patient_id, h.institution_code, h.deleted,
-				       h.content::text as content, h.content_enc
+				       (case when h.version_id = r.version_id then r.content else h.content end)::text as content,
+				       case when h.version_id = r.version_id then r.content_enc else h.content_enc end as content_enc
 				from record.resource_history h left join record.resource r on r.type = h.type and r.id = h.id
 				where h.type = ? and h.id = ? and h.version_id = ?
 				""").params(type, id, version).query(ResourceRows::stored).optional();
@@ -111,7 +112,8 @@ class ResourceRows {
 	List<Stored> history(String type, String id) {
 		return jdbc.sql("""
 				select h.type, h.id, h.version_id, h.last_updated, r.person_id, r.patient_id, h.institution_code, h.deleted,
-				       h.content::text as content, h.content_enc
+				       (case when h.version_id = r.version_id then r.content else h.content end)::text as content,
+				       case when h.version_id = r.version_id then r.content_enc else h.content_enc end as content_enc
 				from record.resource_history h left join record.resource r on r.type = h.type and r.id = h.id
 				where h.type = ? and h.id = ? order by h.version_id desc
 				""").params(type, id).query(ResourceRows::stored).list();
@@ -146,6 +148,12 @@ class ResourceRows {
 		}
 		String[] t = types.toArray(String[]::new);
 		String[] i = ids.toArray(String[]::new);
+		// the replaced version's content goes to its history row, which had none while it was current
+		jdbc.sql("""
+				update record.resource_history h set content = r.content, content_enc = r.content_enc
+				from record.resource r join unnest(?::text[], ?::text[]) k(type, id) on r.type = k.type and r.id = k.id
+				where h.type = r.type and h.id = r.id and h.version_id = r.version_id and not r.deleted
+				""").params(t, i).update();
 		jdbc.sql("""
 				delete from record.resource r using unnest(?::text[], ?::text[]) k(type, id)
 				where r.type = k.type and r.id = k.id
@@ -173,6 +181,11 @@ class ResourceRows {
 
 	/** A deletion is a version too: the current row keeps the id, without content; history gets an empty version. */
 	void markDeleted(String type, String id, int version, Instant at) {
+		jdbc.sql("""
+				update record.resource_history h set content = r.content, content_enc = r.content_enc
+				from record.resource r where r.type = ? and r.id = ? and h.type = r.type and h.id = r.id
+				  and h.version_id = r.version_id
+				""").params(type, id).update();
 		jdbc.sql("""
 				update record.resource set deleted = true, version_id = ?, last_updated = ?, content = null,
 				    content_enc = null, content_hash = '', codes = '{}', status = null
