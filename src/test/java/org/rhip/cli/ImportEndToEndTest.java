@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rhip.platform.db.DatabaseProperties;
 import org.rhip.platform.db.RhipDatabase;
 import org.rhip.platform.id.ResidentIdNumber;
+import org.rhip.security.Role;
+import org.rhip.security.SecurityApi;
 import org.rhip.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code import} command end to end: generated NDJSON and CSV files imported by the command line
@@ -40,7 +48,14 @@ class ImportEndToEndTest extends IntegrationTest {
 	DatabaseProperties properties;
 
 	@Autowired
-	JdbcClient jdbc;
+	SecurityApi security;
+
+	@Autowired
+	JsonMapper json;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private String token;
 
 	@TempDir
 	Path dir;
@@ -58,13 +73,24 @@ class ImportEndToEndTest extends IntegrationTest {
 		return body17 + ResidentIdNumber.checkCharacter(body17);
 	}
 
-	private long stored(String type, String idPrefix) {
-		return jdbc.sql("select count(*) from sink_test.resource where type = ? and id like ?").params(type, idPrefix + "%")
-			.query(Long.class).single();
+	/** A FHIR read or search as a doctor of the importing hospital: status and body. */
+	private HttpResponse<String> fhir(String path) throws IOException, InterruptedException {
+		if (token == null) {
+			token = security.createToken("e2e-" + System.nanoTime(), Role.DOCTOR, null, "440106-H001");
+		}
+		return http.send(HttpRequest.newBuilder(URI.create(url("/fhir" + path))).header("Authorization", "Bearer " + token)
+			.header("Accept", "application/fhir+json").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	/** The total of a FHIR search. */
+	private long total(String search) throws IOException, InterruptedException {
+		HttpResponse<String> response = fhir(search);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readTree(response.body()).get("total").asLong();
 	}
 
 	@Test
-	void importsGeneratedNdjsonAndCsvThenTheDataIsThereAndAnotherRunChangesNothing() throws IOException {
+	void importsGeneratedNdjsonAndCsvThenTheDataIsThereAndAnotherRunChangesNothing() throws IOException, InterruptedException {
 		CommandRun generated = rhip("import", "generate-bench", "--resources", "400", "--out", dir.resolve("bench").toString());
 		assertThat(generated.code()).as(generated.err()).isZero();
 		List<String> files = new ArrayList<>(generated.out().lines().toList());
@@ -88,9 +114,15 @@ class ImportEndToEndTest extends IntegrationTest {
 			.contains("1 rejected record(s): error report in");
 		assertThat(Files.readString(dir.resolve("errors.csv")).replace("\uFEFF", "").lines())
 			.containsExactly("file,line,resource,id,path,reason", "patients.csv,3,Patient,,性别,does not match the sex the ID number encodes");
-		assertThat(stored("Patient", "bench-p")).isEqualTo(20);
-		assertThat(stored("Observation", "bench-o")).isEqualTo(180);
-		assertThat(stored("MedicationRequest", "bench-m")).isEqualTo(20);
+		// readable through /fhir
+		assertThat(fhir("/Patient/bench-p7").statusCode()).isEqualTo(200);
+		assertThat(total("/Observation?subject=Patient/bench-p7")).isEqualTo(9);
+		assertThat(total("/Encounter?patient=Patient/bench-p7")).isEqualTo(5);
+		assertThat(total("/MedicationRequest?subject=Patient/bench-p7")).isEqualTo(1);
+		JsonNode found = json.readTree(fhir("/Patient?identifier=http://rhip.org.cn/fhir/sid/patient-number/440106-H001%7CE2E-1").body());
+		assertThat(found.get("total").asLong()).isEqualTo(1);
+		String patient = found.get("entry").get(0).get("resource").get("id").asString();
+		assertThat(total("/Immunization?patient=Patient/" + patient)).isEqualTo(1);
 
 		CommandRun again = rhip(args.toArray(String[]::new));
 		assertThat(again.code()).as(again.err()).isZero();
@@ -116,7 +148,7 @@ class ImportEndToEndTest extends IntegrationTest {
 		assertThat(run.code()).as(run.out() + run.err()).isEqualTo(1);
 		assertThat(run.err().strip()).startsWith("rhip: import job").contains("failed").contains("import --resume").doesNotContain("\n");
 		assertThat(run.out()).contains("Observation.ndjson.gz");
-		assertThat(stored("Patient", "gz-")).as("the batches before the break are kept").isGreaterThan(0);
+		assertThat(run.out()).as("the batches before the break are kept").containsPattern("read [1-9]");
 	}
 
 }

@@ -70,7 +70,7 @@ class ImportHttpTest extends IntegrationTest {
 		String hospital = token(Role.DOCTOR, "440106-H001");
 		String ndjson = """
 				{"resourceType":"Patient","id":"http-p1","gender":"male"}
-				{"resourceType":"Observation","id":"http-o1","status":"final","code":{"text":"weight"}}
+				{"resourceType":"Observation","id":"http-o1","status":"final","code":{"coding":[{"system":"http://example.org/local","code":"w"}]}}
 				{"resourceType":"Patient","id":"http-p2","gender":
 				{"resourceType":"Observation","id":"http-o2","status":"final","code":{"text":"weight"},"subject":{"reference":"Patient/http-p1"}}
 				""";
@@ -93,7 +93,7 @@ class ImportHttpTest extends IntegrationTest {
 		assertThat(errors.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
 		assertThat(errors.body().replace("\uFEFF", "").lines().toList()).hasSize(3)
 			.startsWith("file,line,resource,id,path,reason")
-			.anySatisfy(l -> assertThat(l).startsWith("body.ndjson,2,Observation,http-o1,Observation.subject,"))
+			.anySatisfy(l -> assertThat(l).startsWith("body.ndjson,2,Observation,http-o1,Observation.code.coding[0].system,unknown code system"))
 			.anySatisfy(l -> assertThat(l).startsWith("body.ndjson,3,Patient,http-p2,,not valid JSON"));
 
 		HttpResponse<String> mine = get(hospital, "/api/imports");

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.rhip.record.RecordSystems;
 
 /** 就诊 (encounters template): one row, one Encounter and a Condition per diagnosis code. */
 final class EncounterRows implements RowMapper {
@@ -38,20 +39,25 @@ final class EncounterRows implements RowMapper {
 	/** 就诊类型: the template's code, the FHIR encounter class (v3 ActCode), the Chinese name. */
 	enum Kind {
 
-		OUTPATIENT("AMB", "门诊"), INPATIENT("IMP", "住院"), EMERGENCY("EMER", "急诊"), HOME_VISIT("HH", "家庭访视"),
-		PUBLIC_HEALTH("AMB", "公卫服务");
+		OUTPATIENT("outpatient", "AMB", "门诊"), INPATIENT("inpatient", "IMP", "住院"), EMERGENCY("emergency", "EMER", "急诊"),
+		HOME_VISIT("home-visit", "HH", "家庭访视"),
+		// the record module counts a visit of type phs as a public-health service visit
+		PUBLIC_HEALTH(RecordSystems.PUBLIC_HEALTH_VISIT, "AMB", "公卫服务");
+
+		final String code;
 
 		final String actCode;
 
 		final String chinese;
 
-		Kind(String actCode, String chinese) {
+		Kind(String code, String actCode, String chinese) {
+			this.code = code;
 			this.actCode = actCode;
 			this.chinese = chinese;
 		}
 
 		String code() {
-			return name().toLowerCase(Locale.ROOT).replace('_', '-');
+			return code;
 		}
 
 		static Kind of(Row row, String text) {
@@ -65,7 +71,7 @@ final class EncounterRows implements RowMapper {
 				case "门急诊" -> OUTPATIENT;
 				case "入院", "住院病人" -> INPATIENT;
 				case "家访", "上门服务", "家庭医生上门" -> HOME_VISIT;
-				case "公共卫生服务", "公卫", "随访", "体检" -> PUBLIC_HEALTH;
+				case "公共卫生服务", "公卫", "随访", "体检", "public-health" -> PUBLIC_HEALTH;
 				default -> throw row.problem(TYPE, "must be 门诊, 住院, 急诊, 家庭访视 or 公卫服务 "
 						+ "(outpatient, inpatient, emergency, home-visit, public-health)");
 			};

@@ -282,6 +282,8 @@ class CsvTemplateTest {
 		assertThat(htn.getCode().getCodingFirstRep().getCode()).isEqualTo("I10");
 		assertThat(htn.getCode().getCodingFirstRep().getDisplay()).isEqualTo("原发性高血压");
 		assertThat(htn.getEncounter().getReference()).isEqualTo("Encounter/" + e.getIdElement().getIdPart());
+		assertThat(((Encounter) resources(read(CsvTemplate.ENCOUNTERS, "患者编号,就诊类型,开始时间\nP9,公卫服务,2025-03-01\n")).get(0))
+			.getTypeFirstRep().getCodingFirstRep().getCode()).as("a public-health service visit").isEqualTo("phs");
 		Encounter inpatient = (Encounter) ok.get(3);
 		assertThat(inpatient.getStatus()).isEqualTo(Encounter.EncounterStatus.INPROGRESS);
 		assertThat(inpatient.getClass_().getCode()).isEqualTo("IMP");
