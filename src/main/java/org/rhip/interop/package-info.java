@@ -1,7 +1,10 @@
 /**
  * 互联互通 — exchange with the institutions' systems: the FHIR R4 REST endpoint at {@code /fhir}
- * ({@code interop.fhir}, thin adapters over the record module). Depends on the record store, the person
- * index and security.
+ * ({@code interop.fhir}, thin adapters over the record module) and bulk import of FHIR NDJSON, Bundle
+ * JSON and CSV templates ({@code interop.bulk}, with an error report for what is rejected). Records
+ * are stored through the record module; depends on the person index, the registry (institutions,
+ * org units) and security (who imports for which institution, keyed hashes).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "record", "person", "security", "platform" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "record", "person", "registry", "security",
+		"platform" })
 package org.rhip.interop;
