@@ -148,11 +148,21 @@ class PersonPages {
 			Double weight = value.isObject() && value.hasNonNull("weight") && value.get("weight").isNumber()
 					? value.get("weight").asDouble() : value.isNumber() ? value.asDouble() : null;
 			String agreement = weight == null || weight == 0 ? "neutral" : weight > 0 ? "agree" : "disagree";
-			out.add(new Comparison(field.getKey(), label("review.field." + field.getKey(), null, field.getKey(), locale),
-					level, level.isEmpty() ? "" : label("review.level." + level, null, level, locale), score(weight),
-					agreement));
+			out.add(new Comparison(field.getKey(), label("review.field." + fieldKey(field.getKey()), null, field.getKey(),
+					locale), level, level.isEmpty() ? "" : label("review.level." + levelKey(level), null, level, locale),
+					score(weight), agreement));
 		}
 		return out;
+	}
+
+	/** A field of the weights as a message key: {@code birthDate}, {@code birth_date}, {@code birth date} → {@code birthdate}. */
+	static String fieldKey(String field) {
+		return field.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+	}
+
+	/** A level as a message key: {@code same pinyin}, {@code same_pinyin} → {@code same_pinyin}; {@code day/month swapped} → {@code day_month_swapped}. */
+	static String levelKey(String level) {
+		return level.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
 	}
 
 	/**

@@ -133,11 +133,11 @@ class ReviewController {
 	List<FieldRow> fieldRows(PersonPages.PersonRow left, PersonPages.PersonRow right,
 			List<PersonPages.Comparison> comparisons, Locale locale) {
 		Map<String, PersonPages.Comparison> byKey = new LinkedHashMap<>();
-		comparisons.forEach(c -> byKey.put(c.field(), c));
+		comparisons.forEach(c -> byKey.put(PersonPages.fieldKey(c.field()), c));
 		List<FieldRow> rows = new ArrayList<>();
 		FIELDS.forEach((field, keys) -> {
 			PersonPages.Comparison c = keys.stream().map(byKey::remove).filter(x -> x != null).findFirst().orElse(null);
-			rows.add(new FieldRow(field, pages.label("review.field." + field, locale), value(left, field), value(right, field), c == null ? "" : c.agreement(),
+			rows.add(new FieldRow(field, pages.label("review.field." + PersonPages.fieldKey(field), locale), value(left, field), value(right, field), c == null ? "" : c.agreement(),
 					c == null ? "" : c.levelLabel(), c == null ? "" : c.weight()));
 		});
 		byKey.values().forEach(c -> rows.add(new FieldRow(c.field(), c.fieldLabel(), "", "", c.agreement(),
@@ -157,14 +157,15 @@ class ReviewController {
 		};
 	}
 
+	/** Weight keys compared as {@link PersonPages#fieldKey}: any spelling of a field finds its line. */
 	private static Map<String, List<String>> fields() {
 		Map<String, List<String>> fields = new LinkedHashMap<>();
-		fields.put("idNumber", List.of("idNumber", "id_number"));
+		fields.put("idNumber", List.of("idnumber"));
 		fields.put("name", List.of("name"));
 		fields.put("sex", List.of("sex", "gender"));
-		fields.put("birthDate", List.of("birthDate", "birth_date", "birth"));
+		fields.put("birthDate", List.of("birthdate", "birth"));
 		fields.put("phone", List.of("phone"));
-		fields.put("address", List.of("orgUnitCode", "orgUnit", "address", "place"));
+		fields.put("address", List.of("address", "orgunitcode", "orgunit", "place"));
 		return fields;
 	}
 

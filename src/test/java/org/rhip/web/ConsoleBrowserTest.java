@@ -29,6 +29,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rhip.person.PersonApi;
+import org.rhip.person.SourcePatient;
+import org.rhip.platform.id.ResidentIdNumber;
 import org.rhip.platform.problem.InvalidInput;
 import org.rhip.security.RhipPrincipal;
 import org.rhip.security.Role;
@@ -68,6 +71,9 @@ class ConsoleBrowserTest extends IntegrationTest {
 
 	@Autowired
 	SurveillanceDemoData demo;
+
+	@Autowired
+	PersonApi persons;
 
 	private static Path profile;
 
@@ -253,6 +259,50 @@ class ConsoleBrowserTest extends IntegrationTest {
 		driver.get(url("/surveillance/cases?orgUnit=440203"));
 		assertThat(driver.findElement(By.id("card-summary")).getText()).contains("传染病疫情报告及时率", "%");
 		screenshot("surveillance-cases-wujiang");
+	}
+
+	@Test
+	void aDoctorFindsAPersonOpensTheirPageAndUnmasksWithAReason() throws IOException {
+		String body = "440983" + "19720315" + "262";
+		String id = body + ResidentIdNumber.checkCharacter(body);
+		long person = persons.register(new SourcePatient("XY-H001-MRN", "B-9001", "440983-H001", List.of(), id, List.of(),
+				"冯丽华", "2", null, "13812340000", "440983002", "玉都街道新华路 8 号", true, true, null)).personId();
+		try {
+			security.createUser("doctor-xinyi-browser", "信宜市人民医院医生", "doctor-password-5", Role.DOCTOR, "440983");
+		}
+		catch (InvalidInput ex) {
+			assertThat(ex.code()).isEqualTo("user.exists");
+		}
+		signInAs("doctor-xinyi-browser", "doctor-password-5");
+
+		driver.findElement(By.cssSelector("nav.mainnav a[href='/persons']")).click();
+		driver.findElement(By.id("idNumber")).sendKeys(id);
+		driver.findElement(By.cssSelector("form.person-search button[type=submit]")).click();
+
+		WebElement row = wait(driver).until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("#results tr.person-row[data-person='" + person + "']")));
+		assertThat(row.getText()).contains("冯*华", "440983********" + id.substring(14), "女", "1972年3月15日", "玉都街道")
+			.doesNotContain(id);
+		assertThat(driver.getPageSource()).doesNotContain(id);
+		screenshot("persons-search");
+
+		row.findElement(By.cssSelector("a.person-name")).click();
+		wait(driver).until(ExpectedConditions.textToBe(By.id("person-name"), "冯*华"));
+		assertThat(driver.findElement(By.id("identity")).getText()).contains("身份信息已脱敏显示", "138****0000")
+			.doesNotContain(id);
+		assertThat(driver.findElements(By.cssSelector("#sources tr.source-row"))).hasSize(1);
+		driver.findElement(By.id("unmask-reason")).sendKeys("门诊就诊核对身份");
+		driver.findElement(By.cssSelector("form.unmask-form button[type=submit]")).click();
+
+		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("unmasked-note")));
+		WebElement identity = driver.findElement(By.id("identity"));
+		assertThat(identity.findElement(By.cssSelector("code.id-number")).getText()).isEqualTo(id);
+		assertThat(identity.getText()).contains("冯丽华", "13812340000", "玉都街道新华路 8 号", "门诊就诊核对身份");
+		screenshot("person-unmasked");
+
+		// back on the page, the identifiers are masked again
+		driver.get(url("/persons/" + person));
+		assertThat(driver.findElement(By.id("identity")).getText()).doesNotContain(id).contains("冯*华");
 	}
 
 	private void signInAs(String username, String password) {

@@ -30,7 +30,7 @@ class PersonPagesTest {
 	@Test
 	void everyKeyOfTheWeightsBecomesAComparisonInItsOrder() {
 		String weights = """
-				{"name":{"level":"same_pinyin","weight":5.2},"birthDate":{"level":"transposed","weight":-1.5},
+				{"name":{"level":"same_pinyin","weight":5.2},"birthDate":{"level":"day/month swapped","weight":-1.5},
 				 "sex":{"level":"missing","weight":0},"motherName":{"level":"exact","weight":2}}""";
 
 		List<PersonPages.Comparison> rows = pages.comparisons(weights, ZH);
@@ -38,6 +38,7 @@ class PersonPagesTest {
 		assertThat(rows).extracting(PersonPages.Comparison::field).containsExactly("name", "birthDate", "sex", "motherName");
 		assertThat(rows).extracting(PersonPages.Comparison::agreement).containsExactly("agree", "disagree", "neutral", "agree");
 		assertThat(rows).extracting(PersonPages.Comparison::levelLabel).containsExactly("拼音相同", "日月颠倒", "缺失", "完全一致");
+		assertThat(rows).extracting(PersonPages.Comparison::fieldLabel).startsWith("姓名", "出生日期", "性别");
 		assertThat(rows).extracting(PersonPages.Comparison::weight).containsExactly("5.2", "-1.5", "0.0", "2.0");
 		// a field without a label keeps its key
 		assertThat(rows.get(3).fieldLabel()).isEqualTo("motherName");
@@ -56,7 +57,7 @@ class PersonPagesTest {
 		PersonPages.PersonRow left = pages.row(person(1, "欧**兰", null, "440983101"), ZH);
 		PersonPages.PersonRow right = pages.row(person(2, "欧**兰", LocalDate.of(1977, 9, 30), "440983101"), ZH);
 		List<PersonPages.Comparison> comparisons = pages.comparisons(
-				"{\"orgUnitCode\":{\"level\":\"exact\",\"weight\":3},\"name\":{\"level\":\"exact\",\"weight\":8},\"x\":1}", ZH);
+				"{\"address\":{\"level\":\"same street\",\"weight\":3},\"name\":{\"level\":\"exact\",\"weight\":8},\"x\":1}", ZH);
 
 		List<ReviewController.FieldRow> rows = review.fieldRows(left, right, comparisons, ZH);
 
@@ -71,6 +72,7 @@ class PersonPagesTest {
 		assertThat(rows.get(3).agreement()).isEmpty();
 		assertThat(rows.get(5).left()).isEqualTo("440983101");
 		assertThat(rows.get(5).agreement()).isEqualTo("agree");
+		assertThat(rows.get(5).level()).isEqualTo("同一街道");
 		assertThat(rows.get(6).weight()).isEqualTo("1.0");
 	}
 
