@@ -173,6 +173,19 @@ public class PersonApi {
 		audit.record("review", item.personId(), "review " + reviewId + (same ? " same" : " different"), note);
 	}
 
+	public LinkageModelInfo linkageModel() {
+		return index.linkageModel();
+	}
+
+	/** Administrators: re-estimate the linkage weights (EM) from a sample of the index's source records. */
+	@Transactional
+	public LinkageModelInfo estimateLinkageModel(int sample) {
+		CurrentUser.get().filter(u -> u.role() != org.rhip.security.Role.ADMIN).ifPresent(u -> {
+			throw new Forbidden("role", "only an administrator re-estimates the linkage weights");
+		});
+		return index.estimateLinkageModel(Math.min(Math.max(sample, 1), 200_000), 20261123L);
+	}
+
 	private Person scoped(long personId) {
 		Person p = reads.person(personId).orElseThrow(() -> new NotFound("person", "no person " + personId));
 		if (!visible(personId)) {

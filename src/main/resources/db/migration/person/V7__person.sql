@@ -98,3 +98,14 @@ create table person.link_event (
     moved_sources    bigint[]
 );
 create index link_event_person on person.link_event (person_id, id);
+
+-- Fellegi–Sunter m and u per field and level, estimated (EM) from the index's own source records;
+-- the newest row is the model in use (none: the defaults of person.linkage.FellegiSunter)
+create table person.linkage_model (
+    id              bigserial primary key,
+    estimated_at    timestamptz not null default now(),
+    records         int not null,
+    candidate_pairs bigint not null,
+    match_share     double precision,
+    model           jsonb not null      -- {"NAME": {"m": [...], "u": [...]}, ...}
+);

@@ -131,7 +131,7 @@ class PersonHttpTest extends IntegrationTest {
 	void aMergeMovesTheRecordsAndAnUnmergeMovesExactlyThoseBack() throws Exception {
 		String clerk = token(Role.CLERK, "440203");
 		long a = register(clerk, "H001-MRN", "A-5005", HOSPITAL, null, "孙丽", "2", "13600001234").get("personId").asLong();
-		long b = register(clerk, "H002-MRN", "B-5005", OTHER_HOSPITAL, null, "孙莉", "2", "13600009999").get("personId").asLong();
+		long b = register(clerk, "H002-MRN", "B-5005", OTHER_HOSPITAL, null, "周敏", "2", "13600009999").get("personId").asLong();
 		assertThat(b).isNotEqualTo(a);
 		HttpResponse<String> merged = bearer("POST", "/api/persons/" + a + "/merge", clerk,
 				"{\"merged\":" + b + ",\"reason\":\"同一人：电话核实\"}");
@@ -141,7 +141,7 @@ class PersonHttpTest extends IntegrationTest {
 		assertThat(json.readTree(bearer("GET", "/api/persons/" + b, clerk, null).body()).get("person").get("status").asString())
 			.isEqualTo("merged");
 		// the second record of B now finds A
-		assertThat(register(clerk, "H002-MRN", "B-5005", OTHER_HOSPITAL, null, "孙莉", "2", null).get("personId").asLong())
+		assertThat(register(clerk, "H002-MRN", "B-5005", OTHER_HOSPITAL, null, "周敏", "2", null).get("personId").asLong())
 			.isEqualTo(a);
 		HttpResponse<String> unmerged = bearer("POST", "/api/persons/" + b + "/unmerge", clerk, "{\"reason\":\"核实为两人\"}");
 		assertThat(unmerged.statusCode()).as(unmerged.body()).isEqualTo(200);
@@ -150,6 +150,38 @@ class PersonHttpTest extends IntegrationTest {
 		assertThat(restored.get("person").get("status").asString()).isEqualTo("active");
 		assertThat(restored.get("sources").get(0).get("value").asString()).isEqualTo("B-5005");
 		assertThat(restored.get("history").findValuesAsString("kind")).contains("create", "merge", "unmerge");
+	}
+
+	@Test
+	void aProbableMatchIsLinkedAndALikelyTwinGoesToTheReviewQueue() throws Exception {
+		String clerk = token(Role.CLERK, "440203");
+		long first = register(clerk, "H001-MRN", "A-7007", HOSPITAL, null, "黄志强", "1", "13511112222").get("personId").asLong();
+		// another hospital's record: the traditional character, the same phone and birth date
+		JsonNode same = register(clerk, "H002-MRN", "B-7007", OTHER_HOSPITAL, null, "黃志強", "1", "13511112222");
+		assertThat(same.get("outcome").asString()).isEqualTo("PROBABILISTIC");
+		assertThat(same.get("personId").asLong()).isEqualTo(first);
+		// same birth date, phone and street, another given name: a twin or the same person? A person decides.
+		JsonNode twin = register(clerk, "H002-MRN", "B-7008", OTHER_HOSPITAL, null, "黄志刚", "1", "13511112222");
+		assertThat(twin.get("outcome").asString()).isEqualTo("REVIEW");
+		assertThat(twin.get("personId").asLong()).isNotEqualTo(first);
+		JsonNode queue = json.readTree(bearer("GET", "/api/persons/review", clerk, null).body());
+		JsonNode item = null;
+		for (JsonNode i : queue) {
+			if (i.get("personId").asLong() == twin.get("personId").asLong()) {
+				item = i;
+			}
+		}
+		assertThat(item).as(queue.toString()).isNotNull();
+		assertThat(item.get("candidateId").asLong()).isEqualTo(first);
+		assertThat(json.readTree(item.get("weights").asString()).get("name").get("level").asString()).isEqualTo("different");
+		assertThat(item.get("weights").asString()).doesNotContain("志");
+		HttpResponse<String> decided = bearer("POST", "/api/persons/review/" + item.get("id").asLong(), clerk,
+				"{\"decision\":\"different\",\"note\":\"双胞胎，电话为家庭电话\"}");
+		assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+		assertThat(json.readTree(bearer("GET", "/api/persons/" + twin.get("personId").asLong(), clerk, null).body())
+			.get("person").get("status").asString()).isEqualTo("active");
+		assertThat(bearer("POST", "/api/persons/review/" + item.get("id").asLong(), clerk,
+				"{\"decision\":\"same\"}").statusCode()).isEqualTo(400);
 	}
 
 	@Test

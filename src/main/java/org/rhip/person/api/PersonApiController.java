@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.rhip.person.LinkEvent;
 import org.rhip.person.LinkResult;
+import org.rhip.person.LinkageModelInfo;
 import org.rhip.person.Person;
 import org.rhip.person.PersonApi;
 import org.rhip.person.PersonDocument;
@@ -112,6 +113,16 @@ class PersonApiController {
 		}
 		persons.decide(id, "same".equals(decision.decision()), decision.note());
 		return Map.of("id", id, "decision", decision.decision());
+	}
+
+	@GetMapping("/linkage-model")
+	LinkageModelInfo linkageModel() {
+		return persons.linkageModel();
+	}
+
+	@PostMapping("/linkage-model")
+	LinkageModelInfo estimateLinkageModel(@RequestParam(defaultValue = "100000") int sample) {
+		return persons.estimateLinkageModel(sample);
 	}
 
 	/** Who read this person's record, when and why (administrators; the read itself is audited too). */

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.rhip.person.LinkOutcome;
+import org.rhip.person.LinkageModelInfo;
+import org.rhip.person.linkage.Field;
 import org.rhip.person.LinkResult;
 import org.rhip.person.Person;
 import org.rhip.person.PersonDocument;
@@ -44,8 +46,11 @@ public class PersonIndex {
 
 	private final JsonMapper json;
 
+	private final LinkageModels models;
+
 	PersonIndex(PersonRepository repository, IdentifierHash hash, PersonalDataCipher cipher, RegistryApi registry,
-			ProbabilisticMatcher matcher, JsonMapper json) {
+			ProbabilisticMatcher matcher, JsonMapper json, LinkageModels models) {
+		this.models = models;
 		this.repository = repository;
 		this.hash = hash;
 		this.cipher = cipher;
@@ -230,6 +235,28 @@ public class PersonIndex {
 		return Normalizer.normalize(name, Normalizer.Form.NFKC)
 			.replaceAll("[\\s·•・.]", "")
 			.toUpperCase(Locale.ROOT);
+	}
+
+	public LinkageModelInfo linkageModel() {
+		return view(models.info());
+	}
+
+	/** Re-estimates the linkage weights from up to {@code sample} source records of the index. */
+	public LinkageModelInfo estimateLinkageModel(int sample, long seed) {
+		return view(models.estimate(sample, seed));
+	}
+
+	private static LinkageModelInfo view(LinkageModels.ModelInfo info) {
+		Map<String, Map<String, Double>> weights = new LinkedHashMap<>();
+		for (Field field : Field.values()) {
+			Map<String, Double> levels = new LinkedHashMap<>();
+			for (int level = 0; level < field.levelCount(); level++) {
+				levels.put(field.levelName(level), Math.round(info.model().weight(field, level) * 100) / 100.0);
+			}
+			weights.put(field.label(), levels);
+		}
+		return new LinkageModelInfo(info.id(), info.estimatedAt(), info.records(), info.candidatePairs(), info.matchShare(),
+				weights);
 	}
 
 	/** A stored person decrypted. */

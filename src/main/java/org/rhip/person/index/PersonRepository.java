@@ -184,13 +184,18 @@ class PersonRepository {
 				""").params(personId, keyHashes.toArray(String[]::new)).update();
 	}
 
-	/** Active persons sharing a blocking key with the record, most keys shared first. */
-	List<Long> candidates(List<String> keyHashes, int limit) {
+	/**
+	 * Active persons sharing a blocking key with the record, most keys shared first; for a record with
+	 * an ID number, only persons without one (two different ID numbers are two persons).
+	 */
+	List<Long> candidates(List<String> keyHashes, boolean withoutIdNumber, int limit) {
 		return jdbc.sql("""
-				select p.id from person.blocking_key b join person.person p on p.id = b.person_id
-				where b.key_hash = any(?) and p.status = 'active'
-				group by p.id order by count(*) desc, p.id limit ?
-				""").params(keyHashes.toArray(String[]::new), limit).query(Long.class).list();
+				select p.id
+				from (select person_id, count(*) shared from person.blocking_key where key_hash = any(?) group by person_id) b
+				join person.person p on p.id = b.person_id
+				where p.status = 'active' and (not ? or p.id_number_hash is null)
+				order by b.shared desc, p.id limit ?
+				""").params(keyHashes.toArray(String[]::new), withoutIdNumber, limit).query(Long.class).list();
 	}
 
 	void markMerged(long merged, long survivor) {

@@ -29,10 +29,14 @@ final class NameComparator {
 		if (level != DIFFERENT) {
 			return level;
 		}
+		// two names in characters that sound different are different names (siblings: 黄志强 and 黄志刚),
+		// unless an input method's fuzzy pinyin explains the difference; spelling typos are for Latin names
+		boolean typed = a.name.latin() || b.name.latin();
 		for (int i = 0; i < a.fuzzySurnames.length; i++) {
 			for (int j = 0; j < b.fuzzySurnames.length; j++) {
-				if (similar(a.name.readings().get(i), b.name.readings().get(j), a.fuzzySurnames[i], b.fuzzySurnames[j],
-						a.fuzzyGivens[i], b.fuzzyGivens[j])) {
+				if (typed ? similar(a.name.readings().get(i), b.name.readings().get(j), a.fuzzySurnames[i], b.fuzzySurnames[j],
+						a.fuzzyGivens[i], b.fuzzyGivens[j])
+						: a.fuzzySurnames[i].equals(b.fuzzySurnames[j]) && a.fuzzyGivens[i].equals(b.fuzzyGivens[j])) {
 					return SIMILAR;
 				}
 			}
