@@ -172,7 +172,8 @@ class PersonConsoleHttpTest extends IntegrationTest {
 	void aClerkMergesADuplicateAndUndoesIt() throws Exception {
 		long a = register("XY-C001-MRN", "M-1", "440983-C001", null, "谭晓燕", "2", "13500001111", HUAIXIANG, "1991-04-05")
 			.personId();
-		long b = register("XY-H001-MRN", "M-2", HOSPITAL, null, "谭小燕", "2", "13500002222", DONGZHEN, "1991-04-05").personId();
+		// nothing alike: the index keeps them apart, a clerk who knows better merges them
+		long b = register("XY-H001-MRN", "M-2", HOSPITAL, null, "韦志明", "1", "13500002222", DONGZHEN, "1988-11-02").personId();
 		assertThat(b).isNotEqualTo(a);
 		HttpClient clerk = user("clerk-xinyi-persons", "clerk-password-7", Role.CLERK, XINYI);
 		String path = "/persons/" + a;
@@ -229,6 +230,8 @@ class PersonConsoleHttpTest extends IntegrationTest {
 		assertThat(page).contains("审核 #" + item, "待审核", "新档案", "疑似同一人", "欧**兰", "怀乡镇", "逐项比较",
 				"同一人（合并两份档案）", "怀乡镇中心卫生院").doesNotContain("欧阳惠兰").doesNotContain("13300003333");
 		assertThat(page.split("class=\"field-row")).hasSize(7);
+		// the matcher's per-field weights mark the lines: the names agree exactly
+		assertThat(page).containsPattern("data-field=\"name\" data-agreement=\"agree\">\\s*<th scope=\"row\">姓名</th>[\\s\\S]*?完全一致");
 
 		HttpResponse<String> undecided = post(clerk, "/persons/review/" + item, csrf(page), Map.of("note", "x"));
 		assertThat(undecided.statusCode()).isEqualTo(400);
