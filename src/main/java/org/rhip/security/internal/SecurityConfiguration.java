@@ -17,8 +17,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Default deny: the console needs a login (form, session, CSRF tokens on every form); the JSON API
- * takes a session or a bearer token; only the login page, static files, the health check and the
- * API description are open.
+ * and the FHIR endpoint take a session or a bearer token; only the login page, static files, the
+ * health check, the API description and the FHIR CapabilityStatement are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -38,6 +38,7 @@ class SecurityConfiguration {
 	@ConditionalOnWebApplication
 	SecurityFilterChain securityFilterChain(HttpSecurity http, BearerTokenFilter bearer) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		RequestMatcher fhir = request -> request.getRequestURI().startsWith(request.getContextPath() + "/fhir");
 		RequestMatcher bearerRequest = request -> {
 			String header = request.getHeader("Authorization");
 			return header != null && header.startsWith("Bearer ");
@@ -46,6 +47,7 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
+			.requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
 			.requestMatchers("/admin/**", "/api/users/**", "/api/persons/*/audit").hasRole("ADMIN")
 			.requestMatchers(HttpMethod.GET, "/**").authenticated()
 			.requestMatchers("/api/plans", "/api/registry/**", "/registry/**").hasRole("ADMIN")
@@ -61,7 +63,14 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// bearer-token calls carry no session cookie, so they need no CSRF token
 			.csrf(csrf -> csrf.ignoringRequestMatchers(bearerRequest))
-			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
+			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+				// a FHIR client gets a 401 with an OperationOutcome, never a redirect to the login page
+				.defaultAuthenticationEntryPointFor((request, response, e) -> {
+					response.setStatus(HttpStatus.UNAUTHORIZED.value());
+					response.setContentType("application/fhir+json");
+					response.getWriter().write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+							+ "\"code\":\"login\",\"diagnostics\":\"a bearer token (Authorization: Bearer ...) or a console session is required\"}]}");
+				}, fhir))
 			.addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")));
