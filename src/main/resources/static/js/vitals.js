@@ -43,7 +43,8 @@
       legend: { data: chart.series.map(function (s) { return s.name; }), top: 0 },
       grid: { left: 56, right: axes.length > 1 ? 56 : 24, top: 48, bottom: 56 },
       dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 8 }],
-      xAxis: { type: 'time' },
+      // whole days at least, and room at both ends for the first and last points
+      xAxis: { type: 'time', minInterval: 24 * 3600 * 1000, boundaryGap: ['4%', '4%'] },
       yAxis: axes,
       series: series
     };

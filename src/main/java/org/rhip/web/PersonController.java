@@ -15,6 +15,7 @@ import org.rhip.person.PersonQuery;
 import org.rhip.platform.problem.Forbidden;
 import org.rhip.platform.problem.InvalidInput;
 import org.rhip.platform.problem.NotFound;
+import org.rhip.record.RecordApi;
 import org.rhip.security.AuditTrail;
 import org.rhip.security.CurrentUser;
 import org.rhip.security.Masking;
@@ -31,7 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 居民档案 in the console: finding a person (masked results) and a person's page with their identity,
- * the source records that linked to them, the linkage history, unmasking with a reason, merge and
+ * their record timeline and blood-pressure and glucose charts, the source records that linked to
+ * them, the linkage history, unmasking with a reason, merge and
  * unmerge, and for administrators who read the record. Scope and audit are the person module's.
  *
  * <p>The search is a POST so that identifiers never travel in a URL (history, logs, the language
@@ -57,10 +59,13 @@ class PersonController {
 
 	private final AuditTrail audit;
 
-	PersonController(PersonApi persons, PersonPages pages, AuditTrail audit) {
+	private final RecordApi records;
+
+	PersonController(PersonApi persons, PersonPages pages, AuditTrail audit, RecordApi records) {
 		this.persons = persons;
 		this.pages = pages;
 		this.audit = audit;
+		this.records = records;
 	}
 
 	// search
@@ -209,6 +214,7 @@ class PersonController {
 		model.addAttribute("person", pages.row(person, locale));
 		model.addAttribute("unmaskReason", unmaskReason);
 		model.addAttribute("sources", persons.sources(person.id()).stream().map(s -> pages.source(s, locale)).toList());
+		model.addAttribute("timeline", pages.timeline(records.timeline(person.id()), locale));
 		model.addAttribute("history", persons.history(person.id()).stream()
 			.map(e -> pages.history(e, person.id(), locale))
 			.toList());

@@ -14,6 +14,7 @@ import org.rhip.person.LinkEvent;
 import org.rhip.person.Person;
 import org.rhip.person.PersonApi;
 import org.rhip.platform.problem.InvalidInput;
+import org.rhip.record.ClinicalEvent;
 import org.rhip.registry.RegistryApi;
 import org.rhip.security.AuditTrail;
 
@@ -69,6 +70,15 @@ class PersonPages {
 			String agreement) {
 	}
 
+	/** One entry of the record timeline. */
+	public record TimelineRow(String date, String kind, String kindLabel, String title, String code, String detail,
+			String institution, String status) {
+	}
+
+	/** The entries of one year, newest first; {@code year} empty for undated entries. */
+	public record YearGroup(String year, String label, List<TimelineRow> rows) {
+	}
+
 	private final RegistryApi registry;
 
 	private final MessageSource messages;
@@ -120,6 +130,41 @@ class PersonPages {
 	AuditRow audit(AuditTrail.Entry e, Locale locale) {
 		return new AuditRow(SurveillancePages.time(e.at()), e.actor(), label("audit.action." + e.action(), null,
 				e.action(), locale), e.what() == null ? "" : e.what(), e.purpose() == null ? "" : e.purpose());
+	}
+
+	/** The timeline grouped by year (newest first, undated last), each entry in the reader's words. */
+	List<YearGroup> timeline(List<ClinicalEvent> events, Locale locale) {
+		Map<Integer, List<TimelineRow>> byYear = new java.util.LinkedHashMap<>();
+		Map<String, String> institutions = new java.util.HashMap<>();
+		DateTimeFormatter day = DateTimeFormatter.ofPattern(ConsoleView.isEnglish(locale) ? "MMM d" : "M月d日", locale);
+		for (ClinicalEvent e : events) {
+			String institution = e.institution() == null ? ""
+					: institutions.computeIfAbsent(e.institution(),
+							code -> registry.findInstitution(code).map(i -> i.name()).orElse(code));
+			String title = e.text() != null && !e.text().isBlank() ? e.text() : e.code() == null ? "" : e.code();
+			byYear.computeIfAbsent(e.date() == null ? null : e.date().getYear(), y -> new ArrayList<>())
+				.add(new TimelineRow(e.date() == null ? "" : day.format(e.date()), e.kind(),
+						label("timeline.kind." + e.kind(), null, e.kind(), locale), title,
+						e.code() == null || e.code().equals(title) ? "" : e.code(), detail(e, locale), institution,
+						e.status() == null ? "" : e.status()));
+		}
+		List<YearGroup> groups = new ArrayList<>();
+		byYear.forEach((year, rows) -> groups.add(year == null
+				? new YearGroup("", label("timeline.undated", locale), rows)
+				: new YearGroup(String.valueOf(year), label("common.year", new Object[] { String.valueOf(year) },
+						String.valueOf(year), locale), rows)));
+		return groups;
+	}
+
+	/** What the projection keeps besides the code, in words: 门诊, 第 2 剂, 检验, 处方. */
+	private String detail(ClinicalEvent e, Locale locale) {
+		if (e.detail() == null || e.detail().isBlank()) {
+			return "";
+		}
+		return switch (e.kind()) {
+			case ClinicalEvent.IMMUNIZATION -> label("timeline.dose", new Object[] { e.detail() }, e.detail(), locale);
+			default -> label("timeline." + e.kind() + "." + e.detail(), null, e.detail(), locale);
+		};
 	}
 
 	/**

@@ -15,6 +15,8 @@ import org.rhip.person.PersonApi;
 import org.rhip.person.SourcePatient;
 import org.rhip.platform.id.ResidentIdNumber;
 import org.rhip.platform.problem.InvalidInput;
+import org.rhip.record.RecordApi;
+import org.rhip.record.StoreOutcome;
 import org.rhip.security.Role;
 import org.rhip.security.SecurityApi;
 import org.rhip.support.IntegrationTest;
@@ -50,6 +52,9 @@ class PersonConsoleHttpTest extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RecordApi recordApi;
 
 	@Test
 	void theSearchShowsMaskedResultsAndNeverTheFullIdNumber() throws Exception {
@@ -256,6 +261,55 @@ class PersonConsoleHttpTest extends IntegrationTest {
 		assertThat(persons.person(second.personId(), "test").status()).isEqualTo("active");
 		assertThat(get(clerk, "/persons/review?lang=en").body()).contains("Review queue", "Nothing to review");
 		assertThat(get(clerk, "/persons/review/" + next + "?lang=en").body()).contains("Field by field", "Different persons");
+	}
+
+	@Test
+	void thePersonPageShowsTheRecordTimelineByYearAndTheChartsReadTheirJson() throws Exception {
+		PatientRecords records = new PatientRecords("19580704", "219", "严", "国华", true, "13622220000", DONGZHEN);
+		var first = records.visit("2023-06-12T09:30:00+08:00", "高血压随访", 152, 96);
+		records.fastingGlucose(first, "2023-06-12T09:35:00+08:00", 133.3, "mg/dL");
+		records.immunization("2023-10-20", "141", "流感疫苗", 1);
+		var second = records.visit("2024-03-05T10:00:00+08:00", "糖尿病随访", 138, 86);
+		records.diagnosis(second, "2024-03-05", "E11.9", "2型糖尿病");
+		records.fastingGlucose(second, "2024-03-05T10:05:00+08:00", 7.8, "mmol/L");
+		records.hba1c(second, "2024-03-05T10:06:00+08:00", 7.1);
+		records.labReport(second, "2024-03-05T11:00:00+08:00", "24331-1", "血脂四项");
+		records.prescription(second, "2024-03-05T10:30:00+08:00", "17767", "苯磺酸氨氯地平片 5mg");
+		assertThat(recordApi.storeAll(records.resources(), HOSPITAL)).noneMatch(StoreOutcome::rejected);
+		long person = persons.personOfSource("Patient", records.patientId).orElseThrow();
+		HttpClient doctor = doctor();
+
+		String page = get(doctor, "/persons/" + person + "?lang=zh-CN").body();
+		assertThat(page).contains("健康档案时间线", "血压与血糖", "data-vitals=\"blood-pressure\"", "/js/vitals.js",
+				"/persons/" + person + "/vitals.json", "信宜市人民医院").doesNotContain(records.idNumber);
+		assertThat(page).doesNotContain("<script>");
+		// newest year first, and on one day the visit before what came of it
+		assertThat(page.indexOf("data-year=\"2024\"")).isLessThan(page.indexOf("data-year=\"2023\""));
+		String year2024 = page.substring(page.indexOf("data-year=\"2024\""), page.indexOf("data-year=\"2023\""));
+		assertThat(year2024).containsSubsequence("3月5日", "就诊", "糖尿病随访", "门诊", "诊断", "2型糖尿病", "E11.9",
+				"检查报告", "血脂四项", "检验", "用药", "苯磺酸氨氯地平片 5mg", "处方");
+		String year2023 = page.substring(page.indexOf("data-year=\"2023\""));
+		assertThat(year2023).containsSubsequence("10月20日", "接种", "流感疫苗", "第 1 剂", "6月12日", "高血压随访");
+		assertThat(audits(person, "read")).isGreaterThanOrEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from security.audit_event where person_id = ? and what = 'record timeline'")
+			.param(person).query(Long.class).single()).isEqualTo(1);
+
+		HttpResponse<String> json = get(doctor, "/persons/" + person + "/vitals.json", "Accept", "application/json");
+		assertThat(json.statusCode()).isEqualTo(200);
+		assertThat(json.body()).contains("\"name\":\"收缩压\"", "[\"2023-06-12T09:30+08:00\",152]", "[\"2024-03-05T10:00+08:00\",138]",
+				"\"name\":\"舒张压\"", "[\"2023-06-12T09:30+08:00\",96]", "\"reference\":140",
+				// 133.3 mg/dL ÷ 18.016 = 7.4 mmol/L
+				"\"name\":\"空腹血糖\"", "[\"2023-06-12T09:35+08:00\",7.4]", "[\"2024-03-05T10:05+08:00\",7.8]",
+				"\"name\":\"糖化血红蛋白\"", "[\"2024-03-05T10:06+08:00\",7.1]", "\"referenceLabel\":\"6.5%\"");
+		assertThat(get(doctor, "/persons/" + person + "/vitals.json?lang=en").body()).contains("\"name\":\"Systolic\"",
+				"\"name\":\"Fasting glucose\"");
+		String english = get(doctor, "/persons/" + person + "?lang=en").body();
+		assertThat(english).contains("Record timeline", "Blood pressure and glucose", "Encounter", "Outpatient", "Prescription",
+				"dose 1", "Mar 5");
+
+		// another district's doctor reads neither the page nor the values
+		HttpClient tianhe = user("doctor-tianhe-persons", "doctor-password-8", Role.DOCTOR, "440106");
+		assertThat(get(tianhe, "/persons/" + person + "/vitals.json").statusCode()).isEqualTo(403);
 	}
 
 	// --- helpers ---------------------------------------------------------------------------------
