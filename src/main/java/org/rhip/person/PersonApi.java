@@ -151,7 +151,7 @@ public class PersonApi {
 	public void unmerge(long merged, String reason) {
 		requireWriter();
 		requireReason(reason);
-		reads.person(merged).orElseThrow(() -> new NotFound("person", "no person " + merged));
+		scoped(merged);
 		merges.unmerge(merged, reason.strip(), actor());
 		audit.record("unmerge", merged, "unmerged person " + merged, reason.strip());
 	}
