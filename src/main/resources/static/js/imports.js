@@ -31,6 +31,7 @@
     var message = element.querySelector('[data-job-message]');
     if (message) {
       message.textContent = job.message || '';
+      message.classList.toggle('empty', !job.message);
     }
     var errors = element.querySelector('[data-job-errors]');
     if (errors) {
