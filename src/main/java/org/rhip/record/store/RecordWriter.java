@@ -741,6 +741,40 @@ public class RecordWriter implements DisposableBean {
 	}
 
 	/**
+	 * A chunk of Patients through the person index in one call (bulk registration, one transaction);
+	 * if that fails as a whole, one by one, so one bad Patient refuses only itself.
+	 */
+	private void linkAll(List<Item> part) {
+		List<org.rhip.person.Registration> done;
+		try {
+			done = persons.registerAll(part.stream().map(i -> i.patient.source()).toList());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Linking a chunk of Patients failed ({}); linking them one by one", ex.getClass().getSimpleName());
+			for (Item i : part) {
+				try {
+					link(i);
+				}
+				catch (RuntimeException single) {
+					i.error = InvalidResource.rule("record.person", "Patient", "the person index could not link this Patient");
+					log.warn("Linking a Patient failed: {}", single.getClass().getSimpleName());
+				}
+			}
+			return;
+		}
+		for (int k = 0; k < part.size(); k++) {
+			Item i = part.get(k);
+			if (done.get(k).ok()) {
+				i.personId = done.get(k).link().personId();
+			}
+			else {
+				InvalidInput ex = done.get(k).error();
+				i.error = ex instanceof InvalidResource ir ? ir : i.patient.translate(ex);
+			}
+		}
+	}
+
+	/**
 	 * Bulk: the Patients go to the person index on {@value #LINKERS} threads, each registration in its
 	 * own transaction (the index is idempotent: the same Patient again changes nothing, so a batch that
 	 * fails later and is sent again loses nothing). Registration is round trips, not computation, so
@@ -758,15 +792,7 @@ public class RecordWriter implements DisposableBean {
 			futures.add(linkers.submit(() -> {
 				SecurityContextHolder.setContext(caller);
 				try {
-					for (Item i : part) {
-						try {
-							link(i);
-						}
-						catch (RuntimeException ex) {
-							i.error = InvalidResource.rule("record.person", "Patient", "the person index could not link this Patient");
-							log.warn("Linking a Patient failed: {}", ex.getClass().getSimpleName());
-						}
-					}
+					linkAll(part);
 				}
 				finally {
 					SecurityContextHolder.clearContext();
