@@ -1,6 +1,7 @@
 // RHIP console: an import job's progress. The element #import-job polls its data-src
 // (/api/imports/{id}) every two seconds while the job is queued or running, and shows the status,
 // the progress bar and the counts; the words for the statuses come in data-status-<key> attributes.
+// When the job has finished, the page is loaded again once, complete.
 (function () {
   'use strict';
 
@@ -31,6 +32,7 @@
     var message = element.querySelector('[data-job-message]');
     if (message) {
       message.textContent = job.message || '';
+      message.classList.toggle('empty', !job.message);
     }
     var errors = element.querySelector('[data-job-errors]');
     if (errors) {
@@ -50,6 +52,10 @@
         show(element, job);
         if (FINISHED.indexOf(job.status) < 0) {
           window.setTimeout(function () { poll(element); }, 2000);
+        }
+        else {
+          // once: the page as the server writes a finished job (files, times, speed)
+          window.location.reload();
         }
       })
       .catch(function () {

@@ -320,6 +320,38 @@ class ConsoleBrowserTest extends IntegrationTest {
 		assertThat(driver.findElement(By.id("identity")).getText()).doesNotContain(id).contains("冯*华");
 	}
 
+	@Test
+	void aClerkUploadsAFileAndTheJobPageFollowsItToTheEnd() throws IOException {
+		try {
+			security.createUser("clerk-xinyi-browser", "信宜市人民医院数据员", "clerk-password-5", Role.CLERK, "440983");
+		}
+		catch (InvalidInput ex) {
+			assertThat(ex.code()).isEqualTo("user.exists");
+		}
+		Path csv = Files.createTempFile("住院-居民-", ".csv");
+		String body = "440983" + "19660606" + "457"; // odd: male
+		Files.writeString(csv, "身份证号,姓名,性别,出生日期,联系电话,现住址街道/社区,详细地址,户籍/常住,本机构患者编号,死亡日期\n"
+				+ body + org.rhip.platform.id.ResidentIdNumber.checkCharacter(body) + ",骆志刚,男,1966-06-06,,东镇街道,,户籍,XY-B-1,\n"
+				+ "44098319660606449X,,男,1966-06-06,,东镇街道,,户籍,XY-B-2,\n");
+		signInAs("clerk-xinyi-browser", "clerk-password-5");
+
+		driver.findElement(By.cssSelector("nav.mainnav a[href='/imports']")).click();
+		driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+		new Select(driver.findElement(By.id("institution"))).selectByValue("440983-H001");
+		driver.findElement(By.cssSelector("form.upload-form button[type=submit]")).click();
+
+		// the page polls /api/imports/{id} until the job is done, then offers the error report
+		wait(driver).until(ExpectedConditions.attributeToBe(By.id("import-job"), "data-status", "done"));
+		assertThat(driver.findElement(By.cssSelector("[data-job-status]")).getText()).isEqualTo("已完成");
+		assertThat(driver.findElement(By.cssSelector("[data-job-percent]")).getText()).isEqualTo("100%");
+		assertThat(driver.findElement(By.cssSelector("[data-count=created]")).getText()).isEqualTo("1");
+		assertThat(driver.findElement(By.cssSelector("[data-count=rejected]")).getText()).isEqualTo("1");
+		assertThat(driver.findElement(By.id("error-report")).isDisplayed()).isTrue();
+		wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr.file-row"), "已完成"));
+		screenshot("import-done");
+		Files.delete(csv);
+	}
+
 	private void signInAs(String username, String password) {
 		driver.manage().deleteAllCookies();
 		driver.get(url("/login?lang=zh-CN"));

@@ -58,7 +58,7 @@ class SecurityConfiguration {
 			// registration, merge, review and unmasking: who may is checked in the person module
 			.requestMatchers("/api/persons/**", "/persons/**").hasAnyRole("ADMIN", "CLERK", "DOCTOR", "EPIDEMIOLOGIST")
 			// bulk import: roles that write records (mayWriteRecords); which institution is checked in interop
-			.requestMatchers("/api/imports", "/api/imports/**").hasAnyRole("ADMIN", "CLERK", "DOCTOR")
+			.requestMatchers("/api/imports", "/api/imports/**", "/imports", "/imports/**").hasAnyRole("ADMIN", "CLERK", "DOCTOR")
 			.requestMatchers("/api/**", "/entry/**").hasAnyRole("ADMIN", "CLERK")
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
