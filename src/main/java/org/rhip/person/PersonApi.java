@@ -72,6 +72,35 @@ public class PersonApi {
 		return index.link(p, actor());
 	}
 
+	/**
+	 * Links many source records in one transaction (bulk import): each is checked, a refused one is
+	 * reported and the others go on. New persons with a resident ID number that no one else in the
+	 * index could be are written in bulk; everything else takes the path of {@link #register}.
+	 */
+	@Transactional
+	public List<Registration> registerAll(List<SourcePatient> patients) {
+		requireWriter();
+		LocalDate today = LocalDate.now(CHINA);
+		List<SourcePatient> checked = new java.util.ArrayList<>(patients.size());
+		Registration[] out = new Registration[patients.size()];
+		for (int i = 0; i < patients.size(); i++) {
+			try {
+				checked.add(index.check(patients.get(i), today));
+			}
+			catch (InvalidInput ex) {
+				checked.add(null);
+				out[i] = new Registration(null, ex);
+			}
+		}
+		List<LinkResult> links = index.linkAll(checked, actor());
+		for (int i = 0; i < out.length; i++) {
+			if (out[i] == null) {
+				out[i] = new Registration(links.get(i), null);
+			}
+		}
+		return List.of(out);
+	}
+
 	/** The person a FHIR Patient resource (or another source identifier) was linked to. */
 	public Optional<Long> personOfSource(String system, String value) {
 		return reads.personOfSource(system, value);
@@ -151,7 +180,7 @@ public class PersonApi {
 	public void unmerge(long merged, String reason) {
 		requireWriter();
 		requireReason(reason);
-		reads.person(merged).orElseThrow(() -> new NotFound("person", "no person " + merged));
+		scoped(merged);
 		merges.unmerge(merged, reason.strip(), actor());
 		audit.record("unmerge", merged, "unmerged person " + merged, reason.strip());
 	}

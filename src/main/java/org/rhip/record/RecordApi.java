@@ -1,6 +1,7 @@
 package org.rhip.record;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.rhip.platform.problem.Forbidden;
 import org.rhip.platform.problem.InvalidInput;
 import org.rhip.platform.problem.NotFound;
 import org.rhip.record.patient.PatientPrivacy;
+import org.rhip.record.projection.ProjectionReads;
 import org.rhip.record.store.RecordReader;
 import org.rhip.record.store.RecordWriter;
 import org.rhip.record.store.Reindexer;
@@ -44,6 +46,8 @@ public class RecordApi {
 
 	private final Reindexer reindexer;
 
+	private final ProjectionReads projections;
+
 	private final PersonApi persons;
 
 	private final AuditTrail audit;
@@ -52,11 +56,12 @@ public class RecordApi {
 
 	private final TransactionTemplate eachEntry;
 
-	RecordApi(RecordWriter writer, RecordReader reader, Reindexer reindexer, PersonApi persons, AuditTrail audit,
-			FhirJson json, PlatformTransactionManager transactions) {
+	RecordApi(RecordWriter writer, RecordReader reader, Reindexer reindexer, ProjectionReads projections,
+			PersonApi persons, AuditTrail audit, FhirJson json, PlatformTransactionManager transactions) {
 		this.writer = writer;
 		this.reader = reader;
 		this.reindexer = reindexer;
+		this.projections = projections;
 		this.persons = persons;
 		this.audit = audit;
 		this.json = json;
@@ -114,7 +119,9 @@ public class RecordApi {
 	 * the batch and against the store, writes the good ones by COPY, in one transaction. One outcome per
 	 * input, in input order; a bad resource (or one that refers to a bad one) is {@code rejected} with
 	 * the FHIR path and the reason, the others are stored. {@code institutionCode}: the institution whose
-	 * records these are (the caller's, for an API client of an institution).
+	 * records these are (the caller's, for an API client of an institution). The resources are changed in
+	 * place: ids assigned where missing, references resolved to {@code Type/id}, Patient displays dropped.
+	 * Concurrent batches must not share ids (the second fails on the key and can be sent again).
 	 */
 	@Transactional
 	public List<StoreOutcome> storeAll(List<Resource> resources, String institutionCode) {
@@ -318,12 +325,41 @@ public class RecordApi {
 	/** Everything about a person: the resources of every FHIR Patient linked to them; audited. */
 	@Transactional
 	public RecordPage everything(long personId, int offset, int count) {
-		if (!persons.visible(personId)) {
-			throw new Forbidden("person", "person " + personId + " is outside your org unit");
-		}
+		requireVisible(personId);
 		RecordReader.Page page = reader.ofPatients(persons.patientIds(personId), offset, count);
 		audit.record("read", personId, "Patient/$everything", null);
 		return new RecordPage(page.found().stream().map(this::shown).toList(), page.total());
+	}
+
+	/** Entries of a person's timeline shown at most. */
+	public static final int TIMELINE_LIMIT = 1_000;
+
+	/** Measured values of one kind shown at most. */
+	public static final int MEASUREMENT_LIMIT = 5_000;
+
+	/**
+	 * A person's timeline from the projections: encounters, diagnoses, reports, medications and
+	 * immunizations, newest first; audited.
+	 */
+	@Transactional
+	public List<ClinicalEvent> timeline(long personId) {
+		requireVisible(personId);
+		audit.record("read", personId, "record timeline", null);
+		return projections.timeline(personId, TIMELINE_LIMIT);
+	}
+
+	/** A person's measured values of some LOINC codes (blood pressure, glucose …), oldest first; audited. */
+	@Transactional
+	public List<Measurement> measurements(long personId, Collection<String> loincCodes) {
+		requireVisible(personId);
+		audit.record("read", personId, "measurements " + String.join(",", loincCodes), null);
+		return projections.measurements(personId, loincCodes, MEASUREMENT_LIMIT);
+	}
+
+	private void requireVisible(long personId) {
+		if (!persons.visible(personId)) {
+			throw new Forbidden("person", "person " + personId + " is outside your org unit");
+		}
 	}
 
 	/** The enterprise person of a FHIR Patient, if it was registered. */

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.ModelAndView;
  * problem details are for the API and the chart data). Ordered before the platform's handler.
  */
 @ControllerAdvice(assignableTypes = { PlanController.class, IndicatorController.class, EntryController.class,
-		RegistryController.class, UserAdminController.class, SurveillanceController.class })
+		RegistryController.class, UserAdminController.class, SurveillanceController.class, PersonController.class,
+		ReviewController.class, ImportController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleExceptionHandler {
 

@@ -61,6 +61,11 @@ public class ConsoleView {
 		return CurrentUser.get().map(RhipPrincipal::mayEnterData).orElse(false);
 	}
 
+	/** May upload records for import (roles that write records). */
+	public boolean mayImport() {
+		return CurrentUser.get().map(p -> p.role().mayWriteRecords()).orElse(false);
+	}
+
 	/** The Chinese text, or the English one when the page is English and there is one. */
 	public String name(String zh, String en) {
 		return en() && en != null && !en.isBlank() ? en : zh;

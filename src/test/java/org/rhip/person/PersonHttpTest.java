@@ -86,6 +86,11 @@ class PersonHttpTest extends IntegrationTest {
 		assertThat(hit.get("phone").asString()).isEqualTo("139****5678");
 		assertThat(found.body()).doesNotContain(id).doesNotContain("13912345678").doesNotContain("秀");
 		assertThat(audit(person, "search")).isEqualTo(1);
+		// by name and phone within the doctor's scope
+		HttpResponse<String> byName = bearer("GET", "/api/persons?name=" + java.net.URLEncoder.encode("王秀英",
+				java.nio.charset.StandardCharsets.UTF_8) + "&phone=13912345678", doctor, null);
+		assertThat(byName.statusCode()).as(byName.body()).isEqualTo(200);
+		assertThat(json.readTree(byName.body()).findValues("id")).extracting(JsonNode::asLong).contains(person);
 		// a doctor of another district finds nothing and may not open the record
 		String elsewhere = token(Role.DOCTOR, "440106");
 		assertThat(json.readTree(bearer("GET", "/api/persons?idNumber=" + id, elsewhere, null).body()).size()).isZero();

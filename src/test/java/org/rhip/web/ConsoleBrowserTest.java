@@ -29,6 +29,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rhip.person.PersonApi;
+import org.rhip.record.RecordApi;
+import org.rhip.record.StoreOutcome;
 import org.rhip.platform.problem.InvalidInput;
 import org.rhip.security.RhipPrincipal;
 import org.rhip.security.Role;
@@ -68,6 +71,12 @@ class ConsoleBrowserTest extends IntegrationTest {
 
 	@Autowired
 	SurveillanceDemoData demo;
+
+	@Autowired
+	PersonApi persons;
+
+	@Autowired
+	RecordApi recordApi;
 
 	private static Path profile;
 
@@ -253,6 +262,94 @@ class ConsoleBrowserTest extends IntegrationTest {
 		driver.get(url("/surveillance/cases?orgUnit=440203"));
 		assertThat(driver.findElement(By.id("card-summary")).getText()).contains("传染病疫情报告及时率", "%");
 		screenshot("surveillance-cases-wujiang");
+	}
+
+	@Test
+	void aDoctorFindsAPersonSeesTheirBloodPressureAndUnmasksWithAReason() throws IOException {
+		PatientRecords records = new PatientRecords("19720315", "262", "冯", "丽华", false, "13812340000", "440983002");
+		var first = records.visit("2024-01-08T09:00:00+08:00", "高血压随访", 156, 98);
+		records.visit("2024-04-10T09:00:00+08:00", "高血压随访", 144, 92);
+		var third = records.visit("2024-07-09T09:00:00+08:00", "高血压随访", 132, 84);
+		records.diagnosis(first, "2024-01-08", "I10", "原发性高血压");
+		records.fastingGlucose(third, "2024-07-09T09:05:00+08:00", 6.2, "mmol/L");
+		assertThat(recordApi.storeAll(records.resources(), "440983-H001")).noneMatch(StoreOutcome::rejected);
+		String id = records.idNumber;
+		long person = persons.personOfSource("Patient", records.patientId).orElseThrow();
+		try {
+			security.createUser("doctor-xinyi-browser", "信宜市人民医院医生", "doctor-password-5", Role.DOCTOR, "440983");
+		}
+		catch (InvalidInput ex) {
+			assertThat(ex.code()).isEqualTo("user.exists");
+		}
+		signInAs("doctor-xinyi-browser", "doctor-password-5");
+
+		driver.findElement(By.cssSelector("nav.mainnav a[href='/persons']")).click();
+		driver.findElement(By.id("idNumber")).sendKeys(id);
+		driver.findElement(By.cssSelector("form.person-search button[type=submit]")).click();
+
+		WebElement row = wait(driver).until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("#results tr.person-row[data-person='" + person + "']")));
+		assertThat(row.getText()).contains("冯*华", "440983********" + id.substring(14), "女", "1972年3月15日", "玉都街道")
+			.doesNotContain(id);
+		assertThat(driver.getPageSource()).doesNotContain(id);
+		screenshot("persons-search");
+
+		row.findElement(By.cssSelector("a.person-name")).click();
+		wait(driver).until(ExpectedConditions.textToBe(By.id("person-name"), "冯*华"));
+		assertThat(driver.findElement(By.id("identity")).getText()).contains("身份信息已脱敏显示", "138****0000")
+			.doesNotContain(id);
+		assertThat(driver.findElement(By.id("timeline")).getText()).contains("2024年", "原发性高血压", "高血压随访", "信宜市人民医院");
+		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#bp-chart[data-rendered=true] canvas")));
+		WebElement canvas = driver.findElement(By.cssSelector("#bp-chart canvas"));
+		assertThat(canvas.getSize().getWidth()).isGreaterThan(300);
+		assertThat(canvas.getSize().getHeight()).isGreaterThan(200);
+		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#glucose-chart[data-rendered=true] canvas")));
+		screenshot("person-page");
+
+		driver.findElement(By.id("unmask-reason")).sendKeys("门诊就诊核对身份");
+		driver.findElement(By.cssSelector("form.unmask-form button[type=submit]")).click();
+
+		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("unmasked-note")));
+		WebElement identity = driver.findElement(By.id("identity"));
+		assertThat(identity.findElement(By.cssSelector("code.id-number")).getText()).isEqualTo(id);
+		assertThat(identity.getText()).contains("冯丽华", "13812340000", "东门路 12 号", "门诊就诊核对身份");
+		screenshot("person-unmasked");
+
+		// back on the page, the identifiers are masked again
+		driver.get(url("/persons/" + person));
+		assertThat(driver.findElement(By.id("identity")).getText()).doesNotContain(id).contains("冯*华");
+	}
+
+	@Test
+	void aClerkUploadsAFileAndTheJobPageFollowsItToTheEnd() throws IOException {
+		try {
+			security.createUser("clerk-xinyi-browser", "信宜市人民医院数据员", "clerk-password-5", Role.CLERK, "440983");
+		}
+		catch (InvalidInput ex) {
+			assertThat(ex.code()).isEqualTo("user.exists");
+		}
+		Path csv = Files.createTempFile("住院-居民-", ".csv");
+		String body = "440983" + "19660606" + "457"; // odd: male
+		Files.writeString(csv, "身份证号,姓名,性别,出生日期,联系电话,现住址街道/社区,详细地址,户籍/常住,本机构患者编号,死亡日期\n"
+				+ body + org.rhip.platform.id.ResidentIdNumber.checkCharacter(body) + ",骆志刚,男,1966-06-06,,东镇街道,,户籍,XY-B-1,\n"
+				+ "44098319660606449X,,男,1966-06-06,,东镇街道,,户籍,XY-B-2,\n");
+		signInAs("clerk-xinyi-browser", "clerk-password-5");
+
+		driver.findElement(By.cssSelector("nav.mainnav a[href='/imports']")).click();
+		driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+		new Select(driver.findElement(By.id("institution"))).selectByValue("440983-H001");
+		driver.findElement(By.cssSelector("form.upload-form button[type=submit]")).click();
+
+		// the page polls /api/imports/{id} until the job is done, then offers the error report
+		wait(driver).until(ExpectedConditions.attributeToBe(By.id("import-job"), "data-status", "done"));
+		assertThat(driver.findElement(By.cssSelector("[data-job-status]")).getText()).isEqualTo("已完成");
+		assertThat(driver.findElement(By.cssSelector("[data-job-percent]")).getText()).isEqualTo("100%");
+		assertThat(driver.findElement(By.cssSelector("[data-count=created]")).getText()).isEqualTo("1");
+		assertThat(driver.findElement(By.cssSelector("[data-count=rejected]")).getText()).isEqualTo("1");
+		assertThat(driver.findElement(By.id("error-report")).isDisplayed()).isTrue();
+		wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr.file-row"), "已完成"));
+		screenshot("import-done");
+		Files.delete(csv);
 	}
 
 	private void signInAs(String username, String password) {

@@ -167,6 +167,89 @@ public class PersonIndex {
 		return new LinkResult(person, source, outcome, match.map(ProbabilisticMatcher.Match::score).orElse(null));
 	}
 
+	/**
+	 * Links many checked source records (null entries are skipped and answered null). The common case
+	 * of a bulk import — a new source record with a resident ID number the index does not know, no
+	 * other known identifier or document, and no person without an ID number sharing a blocking key —
+	 * cannot link to anyone, so those persons are created with a few COPYs; every other record takes
+	 * {@link #link}, after them (so a second record of the same new ID number finds its person).
+	 * Advisory locks on the ID numbers keep concurrent batches from creating one person twice.
+	 */
+	public List<LinkResult> linkAll(List<SourcePatient> patients, String actor) {
+		int n = patients.size();
+		LinkResult[] out = new LinkResult[n];
+		List<String> idLocks = new ArrayList<>();
+		List<String[]> sources = new ArrayList<>();
+		List<String> keyHashes = new ArrayList<>();
+		List<List<String>> keysOf = new ArrayList<>();
+		for (SourcePatient p : patients) {
+			List<String> keys = p == null ? List.of() : matcher.blockingKeyHashes(p);
+			keysOf.add(keys);
+			if (p == null) {
+				continue;
+			}
+			if (p.idNumber() != null) {
+				idLocks.add("id:" + p.idNumber());
+			}
+			sources.add(new String[] { p.system(), p.value() });
+			sources.addAll(p.otherIdentifiers());
+			keyHashes.addAll(keys);
+		}
+		repository.lockAll(idLocks);
+		java.util.Set<String> known = repository.knownSources(sources);
+		Map<String, Long> byId = repository.personsByIdHashes(patients.stream()
+			.filter(p -> p != null && p.idNumber() != null)
+			.map(p -> hash.hash(p.idNumber()))
+			.toList());
+		java.util.Set<String> shared = repository.keysOfPersonsWithoutIdNumber(keyHashes);
+		java.util.Set<String> creating = new java.util.HashSet<>();
+		List<Integer> fast = new ArrayList<>();
+		List<Integer> careful = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			SourcePatient p = patients.get(i);
+			if (p == null) {
+				continue;
+			}
+			String idHash = p.idNumber() == null ? null : hash.hash(p.idNumber());
+			boolean quick = idHash != null && p.documents().isEmpty() && !byId.containsKey(idHash)
+					&& !known.contains(p.system() + "\u0000" + p.value())
+					&& p.otherIdentifiers().stream().noneMatch(o -> known.contains(o[0] + "\u0000" + o[1]))
+					&& keysOf.get(i).stream().noneMatch(shared::contains) && creating.add(idHash);
+			(quick ? fast : careful).add(i);
+		}
+		if (!fast.isEmpty()) {
+			List<Long> personIds = repository.nextIds("person.person_id_seq", fast.size());
+			List<Long> sourceIds = repository.nextIds("person.source_record_id_seq", fast.size());
+			List<PersonRepository.Row> rows = new ArrayList<>();
+			List<Object[]> sourceRows = new ArrayList<>();
+			List<Object[]> keyRows = new ArrayList<>();
+			for (int k = 0; k < fast.size(); k++) {
+				SourcePatient p = patients.get(fast.get(k));
+				long person = personIds.get(k);
+				PersonRepository.Row r = row(p);
+				rows.add(new PersonRepository.Row(person, r.idNumberHash(), r.idNumberEnc(), r.nameHash(), r.nameEnc(),
+						r.phoneHash(), r.phoneEnc(), r.sex(), r.birthDate(), r.orgUnitCode(), r.addressEnc(), r.household(),
+						r.resident(), r.deathDate(), "active", null));
+				sourceRows.add(new Object[] { sourceIds.get(k), p.system(), p.value(), p.institution(), person, features(p) });
+				for (String[] other : p.otherIdentifiers()) {
+					sourceRows.add(new Object[] { null, other[0], other[1], p.institution(), person, null });
+				}
+				for (String key : keysOf.get(fast.get(k))) {
+					keyRows.add(new Object[] { key, person });
+				}
+				out[fast.get(k)] = new LinkResult(person, sourceIds.get(k), LinkOutcome.NEW, null);
+			}
+			repository.copyPersons(rows);
+			repository.copySources(sourceRows);
+			repository.copyBlockingKeys(keyRows);
+			repository.copyCreateEvents(actor, personIds, sourceIds);
+		}
+		for (int i : careful) {
+			out[i] = link(patients.get(i), actor);
+		}
+		return java.util.Arrays.asList(out);
+	}
+
 	private LinkResult attach(SourcePatient p, long person, LinkOutcome outcome, Double score, String actor) {
 		repository.fillIn(person, row(p));
 		String linkedBy = switch (outcome) {

@@ -90,8 +90,9 @@ public class PersonReads {
 			params.add(q.birthDate());
 		}
 		if (scopePath != null) {
-			sql.append("""
-					 and (exists (select 1 from registry.org_unit o where o.code = p.org_unit_code and o.path like ? || '%')
+			// the text block strips its common indentation, the leading space included: add it apart
+			sql.append(' ').append("""
+					and (exists (select 1 from registry.org_unit o where o.code = p.org_unit_code and o.path like ? || '%')
 					   or exists (select 1 from person.source_record s join registry.institution i on i.code = s.institution_code
 					              join registry.org_unit o on o.code = i.org_unit_code
 					              where s.person_id = p.id and o.path like ? || '%'))""");

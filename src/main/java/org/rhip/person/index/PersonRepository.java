@@ -28,8 +28,11 @@ class PersonRepository {
 
 	private final JdbcClient jdbc;
 
-	PersonRepository(JdbcClient jdbc) {
+	private final javax.sql.DataSource dataSource;
+
+	PersonRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 	}
 
 	long insertPerson(Row r) {
@@ -245,6 +248,128 @@ class PersonRepository {
 					rs.getLong("person_id"), (Long) rs.getObject("other_person_id"), (Long) rs.getObject("source_record_id"),
 					(Double) rs.getObject("score"), rs.getString("reason")))
 			.list();
+	}
+
+	// bulk registration (PersonIndex.linkAll)
+
+	/** Advisory locks on many keys, in one order, so that concurrent batches cannot deadlock. */
+	void lockAll(List<String> keys) {
+		if (keys.isEmpty()) {
+			return;
+		}
+		jdbc.sql("select count(pg_advisory_xact_lock(k)) from (select distinct hashtextextended(k, 7) k from unnest(?::text[]) k order by 1) l")
+			.param(keys.toArray(String[]::new))
+			.query(Long.class)
+			.single();
+	}
+
+	/** Which of the (system, value) pairs are known source records, as {@code system \0 value}. */
+	java.util.Set<String> knownSources(List<String[]> pairs) {
+		if (pairs.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("""
+				select s.system || chr(0) || s.value from person.source_record s
+				join unnest(?::text[], ?::text[]) q(system, value) on q.system = s.system and q.value = s.value
+				""").params(pairs.stream().map(p -> p[0]).toArray(String[]::new), pairs.stream().map(p -> p[1]).toArray(String[]::new))
+			.query(String.class)
+			.list());
+	}
+
+	/** The (active) person of each known ID-number hash. */
+	Map<String, Long> personsByIdHashes(List<String> hashes) {
+		if (hashes.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select id_number_hash, id from person.person where id_number_hash = any(?)")
+			.param(hashes.toArray(String[]::new))
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, e -> active(e.getValue()), (a, b) -> a));
+	}
+
+	/** The blocking keys (of those given) that an active person without an ID number has. */
+	java.util.Set<String> keysOfPersonsWithoutIdNumber(List<String> keyHashes) {
+		if (keyHashes.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("""
+				select distinct b.key_hash from person.blocking_key b join person.person p on p.id = b.person_id
+				where b.key_hash = any(?) and p.id_number_hash is null and p.status = 'active'
+				""").param(keyHashes.toArray(String[]::new)).query(String.class).list());
+	}
+
+	List<Long> nextIds(String sequence, int count) {
+		return jdbc.sql("select nextval(?::regclass) from generate_series(1, ?)").params(sequence, count).query(Long.class).list();
+	}
+
+	void copyPersons(List<Row> rows) {
+		StringBuilder copy = new StringBuilder();
+		for (Row r : rows) {
+			line(copy, r.id(), r.idNumberHash(), bytea(r.idNumberEnc()), r.nameHash(), bytea(r.nameEnc()), r.phoneHash(),
+					bytea(r.phoneEnc()), r.sex(), r.birthDate(), r.orgUnitCode(), bytea(r.addressEnc()), r.household(),
+					r.resident(), r.deathDate());
+		}
+		org.rhip.platform.db.PgCopy.copyIn(template(), """
+				copy person.person (id, id_number_hash, id_number_enc, name_hash, name_enc, phone_hash, phone_enc, sex,
+				    birth_date, org_unit_code, address_enc, household, resident, death_date) from stdin""", copy);
+	}
+
+	/** Rows of (id or null, system, value, institution, person, features). */
+	void copySources(List<Object[]> rows) {
+		StringBuilder withId = new StringBuilder();
+		StringBuilder withoutId = new StringBuilder();
+		for (Object[] r : rows) {
+			if (r[0] != null) {
+				line(withId, r[0], r[1], r[2], r[3], r[4], "new", bytea((byte[]) r[5]));
+			}
+			else {
+				line(withoutId, r[1], r[2], r[3], r[4], "new");
+			}
+		}
+		org.rhip.platform.db.PgCopy.copyIn(template(),
+				"copy person.source_record (id, system, value, institution_code, person_id, linked_by, features_enc) from stdin",
+				withId);
+		org.rhip.platform.db.PgCopy.copyIn(template(),
+				"copy person.source_record (system, value, institution_code, person_id, linked_by) from stdin", withoutId);
+	}
+
+	void copyBlockingKeys(List<Object[]> rows) {
+		StringBuilder copy = new StringBuilder();
+		for (Object[] r : rows) {
+			line(copy, r[0], r[1]);
+		}
+		org.rhip.platform.db.PgCopy.copyIn(template(), "copy person.blocking_key (key_hash, person_id) from stdin", copy);
+	}
+
+	void copyCreateEvents(String actor, List<Long> persons, List<Long> sources) {
+		StringBuilder copy = new StringBuilder();
+		for (int i = 0; i < persons.size(); i++) {
+			line(copy, actor, "create", persons.get(i), sources.get(i));
+		}
+		org.rhip.platform.db.PgCopy.copyIn(template(),
+				"copy person.link_event (actor, kind, person_id, source_record_id) from stdin", copy);
+	}
+
+	private org.springframework.jdbc.core.JdbcTemplate template() {
+		return new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+	}
+
+	/** A bytea in hex input form ({@code \\x…}); COPY's escaping of the backslash is added by {@link #line}. */
+	private static String bytea(byte[] value) {
+		return value == null ? null : "\\x" + java.util.HexFormat.of().formatHex(value);
+	}
+
+	private static void line(StringBuilder out, Object... values) {
+		for (int i = 0; i < values.length; i++) {
+			if (i > 0) {
+				out.append('\t');
+			}
+			Object v = values[i];
+			out.append(v == null ? "\\N" : org.rhip.platform.db.PgCopy.text(v.toString()));
+		}
+		out.append('\n');
 	}
 
 	static Row row(ResultSet rs, int n) throws SQLException {

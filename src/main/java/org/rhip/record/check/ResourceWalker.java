@@ -64,10 +64,10 @@ public final class ResourceWalker {
 				continue;
 			}
 			List<? extends IBase> values = child.getAccessor().getValues(element);
+			if (child.getMin() > 0 && values.stream().allMatch(v -> v == null || v.isEmpty())) {
+				visitor.missing(path + "." + child.getElementName().replace("[x]", ""));
+			}
 			if (values.isEmpty()) {
-				if (child.getMin() > 0) {
-					visitor.missing(path + "." + child.getElementName().replace("[x]", ""));
-				}
 				continue;
 			}
 			boolean many = child.getMax() != 1;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,12 +35,12 @@ import org.rhip.platform.db.PgCopy;
 import org.rhip.platform.id.ResidentIdNumber;
 import org.rhip.platform.problem.Forbidden;
 import org.rhip.platform.problem.InvalidInput;
+import org.rhip.record.ChinaDates;
 import org.rhip.record.InvalidResource;
 import org.rhip.record.RecordSystems;
 import org.rhip.record.check.ResourceChecker;
 import org.rhip.record.patient.PatientMapper;
 import org.rhip.record.patient.PatientPrivacy;
-import org.rhip.record.ChinaDates;
 import org.rhip.record.projection.Projector;
 import org.rhip.record.projection.Rows;
 import org.rhip.record.projection.Table;
@@ -56,12 +57,13 @@ import org.springframework.stereotype.Component;
 /**
  * The one write path of the store, for a single resource, a transaction and a bulk batch alike.
  *
- * <p>Design, for bulk speed (≥ 20,000 resources/s on 2 cores): per-resource work that needs no
- * database (checking, JSON encoding, hashing, projecting) runs in parallel; everything that needs
- * the database is one query for the whole batch ({@code = any(?)} / {@code unnest}): the current
- * versions, the references' targets, the persons of the Patients; the rows go in by COPY (current,
- * history, identifiers, projections), after one delete of the rows being replaced. Only new or
- * changed Patients cost a round trip each, through the person index. The same content again (same
+ * <p>Design, for bulk speed (target ≥ 20,000 resources/s on 2 cores): per-resource work that needs no
+ * database (checking, JSON encoding, hashing, projecting) runs on worker threads; everything that
+ * needs the database is one query for the whole batch ({@code = any(?)} / {@code unnest}): the
+ * current versions, the references' targets, the persons of the Patients. The rows go in by COPY
+ * (current, history, identifiers, projections) chunk by chunk, the next chunk being encoded while the
+ * database copies this one, so the two cores work at once. Only new or changed Patients cost round
+ * trips, through the person index (several at a time in a bulk write). The same content again (same
  * SHA-256 of the JSON) is {@code unchanged}: no new version, nothing written.
  */
 @Component
@@ -122,6 +124,9 @@ public class RecordWriter implements DisposableBean {
 	private final Projector projector = new Projector();
 
 	private final Map<String, Boolean> institutions = new ConcurrentHashMap<>();
+
+	/** Resources per chunk of the write pipeline: small enough that the first COPY starts soon. */
+	private static final int CHUNK = 2000;
 
 	/** Threads that link a bulk batch's Patients to persons (each with a connection of the pool of 8). */
 	private static final int LINKERS = 4;
@@ -194,31 +199,41 @@ public class RecordWriter implements DisposableBean {
 		stopAtFirst(mode, items);
 		phases.done("references");
 		List<Item> good = items.stream().filter(i -> i.ok() && !i.matched).toList();
-		// Patients first: new and changed ones go to the person index while the rest is encoded
+		// new and changed Patients to the person index first: their persons go into every row
 		List<Item> patientItems = good.stream().filter(i -> i.patient != null).toList();
 		each(patientItems).forEach(this::encode);
 		decide(patientItems);
 		List<Item> toLink = patientItems.stream().filter(Item::writes).toList();
-		List<Future<?>> linking = mode == Mode.EACH ? linkAsync(toLink) : List.of();
-		if (mode == Mode.ATOMIC) {
-			toLink.forEach(this::link);
-			stopAtFirst(mode, items);
+		if (mode == Mode.EACH) {
+			await(linkAsync(toLink));
 		}
-		List<Item> others = good.stream().filter(i -> i.patient == null).toList();
-		each(others).forEach(this::encode);
-		decide(others);
-		phases.done("encode");
-		await(linking);
-		phases.done("persons");
+		else {
+			toLink.forEach(this::link);
+		}
 		cascade(items);
-		linkOthers(good);
 		stopAtFirst(mode, items);
-		List<Item> writes = items.stream().filter(Item::writes).toList();
-		each(writes).forEach(this::project);
-		phases.done("project");
-		store(writes, now, phases);
+		List<Item> rest = good.stream().filter(Item::ok).toList();
+		linkOthers(rest);
+		phases.done("persons");
+		// encoding and projecting the next chunk (worker threads) while the database COPYs this one
+		List<List<Item>> chunks = new ArrayList<>();
+		for (int from = 0; from < rest.size(); from += CHUNK) {
+			chunks.add(rest.subList(from, Math.min(rest.size(), from + CHUNK)));
+		}
+		String at = now.toString();
+		CompletableFuture<Chunk> next = chunks.isEmpty() ? null : CompletableFuture.supplyAsync(() -> chunk(chunks.get(0), at));
+		for (int c = 0; c < chunks.size(); c++) {
+			Chunk chunk = join(next);
+			stopAtFirst(mode, chunks.get(c));
+			int c1 = c + 1;
+			next = c + 1 < chunks.size() ? CompletableFuture.supplyAsync(() -> chunk(chunks.get(c1), at)) : null;
+			phases.done("encode-project");
+			store(chunk);
+			phases.done("store");
+		}
 		if (phases.enabled) {
-			log.debug("{} resources, {} written: {}", items.size(), writes.size(), phases);
+			log.debug("{} resources, {} written in {} ms: {}", items.size(), items.stream().filter(Item::writes).count(),
+					(System.nanoTime() - phases.start) / 1_000_000, phases);
 		}
 		return items.stream()
 			.map(i -> new Result(i.index, i.type, i.id, i.ok() ? i.outcome : "rejected", i.version,
@@ -626,8 +641,7 @@ public class RecordWriter implements DisposableBean {
 	}
 
 	private void lookUpInStore(List<Pending> pending) {
-		List<String> types = new ArrayList<>();
-		List<String> ids = new ArrayList<>();
+		Set<String> keys = new LinkedHashSet<>();
 		Set<String> anyIds = new LinkedHashSet<>();
 		for (Pending p : pending) {
 			if (p.target != null || !p.item.ok()) {
@@ -637,17 +651,23 @@ public class RecordWriter implements DisposableBean {
 				List<String> found = rows.idsByIdentifier(p.type, p.system, identifierKey(p.type, p.system, p.value));
 				if (found.size() == 1) {
 					p.id = found.get(0);
-					types.add(p.type);
-					ids.add(p.id);
+					keys.add(p.type + "/" + p.id);
 				}
 			}
 			else if (p.anyType) {
 				anyIds.add(p.id);
 			}
 			else {
-				types.add(p.type);
-				ids.add(p.id);
+				keys.add(p.type + "/" + p.id);
 			}
+		}
+		// many resources refer to the same Patient and Encounter: each is looked up once
+		List<String> types = new ArrayList<>(keys.size());
+		List<String> ids = new ArrayList<>(keys.size());
+		for (String key : keys) {
+			int slash = key.indexOf('/');
+			types.add(key.substring(0, slash));
+			ids.add(key.substring(slash + 1));
 		}
 		Map<String, ResourceRows.Existing> byKey = rows.existing(types, ids);
 		Map<String, ResourceRows.Existing> byId = rows.existingAnyType(anyIds, ResourceChecker.ACCEPTED);
@@ -722,6 +742,40 @@ public class RecordWriter implements DisposableBean {
 	}
 
 	/**
+	 * A chunk of Patients through the person index in one call (bulk registration, one transaction);
+	 * if that fails as a whole, one by one, so one bad Patient refuses only itself.
+	 */
+	private void linkAll(List<Item> part) {
+		List<org.rhip.person.Registration> done;
+		try {
+			done = persons.registerAll(part.stream().map(i -> i.patient.source()).toList());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Linking a chunk of Patients failed ({}); linking them one by one", ex.getClass().getSimpleName());
+			for (Item i : part) {
+				try {
+					link(i);
+				}
+				catch (RuntimeException single) {
+					i.error = InvalidResource.rule("record.person", "Patient", "the person index could not link this Patient");
+					log.warn("Linking a Patient failed: {}", single.getClass().getSimpleName());
+				}
+			}
+			return;
+		}
+		for (int k = 0; k < part.size(); k++) {
+			Item i = part.get(k);
+			if (done.get(k).ok()) {
+				i.personId = done.get(k).link().personId();
+			}
+			else {
+				InvalidInput ex = done.get(k).error();
+				i.error = ex instanceof InvalidResource ir ? ir : i.patient.translate(ex);
+			}
+		}
+	}
+
+	/**
 	 * Bulk: the Patients go to the person index on {@value #LINKERS} threads, each registration in its
 	 * own transaction (the index is idempotent: the same Patient again changes nothing, so a batch that
 	 * fails later and is sent again loses nothing). Registration is round trips, not computation, so
@@ -739,15 +793,7 @@ public class RecordWriter implements DisposableBean {
 			futures.add(linkers.submit(() -> {
 				SecurityContextHolder.setContext(caller);
 				try {
-					for (Item i : part) {
-						try {
-							link(i);
-						}
-						catch (RuntimeException ex) {
-							i.error = InvalidResource.rule("record.person", "Patient", "the person index could not link this Patient");
-							log.warn("Linking a Patient failed: {}", ex.getClass().getSimpleName());
-						}
-					}
+					linkAll(part);
 				}
 				finally {
 					SecurityContextHolder.clearContext();
@@ -782,7 +828,7 @@ public class RecordWriter implements DisposableBean {
 		}
 		Set<String> missing = new HashSet<>();
 		for (Item i : items) {
-			if (i.writes() && i.personId == null && i.patientId != null && !known.containsKey(i.patientId)) {
+			if (i.personId == null && i.patientId != null && !known.containsKey(i.patientId)) {
 				missing.add(i.patientId);
 			}
 		}
@@ -790,7 +836,7 @@ public class RecordWriter implements DisposableBean {
 			known.putAll(persons.personsOfPatients(List.copyOf(missing)));
 		}
 		for (Item i : items) {
-			if (i.writes() && i.personId == null && i.patientId != null) {
+			if (i.personId == null && i.patientId != null) {
 				i.personId = known.get(i.patientId);
 			}
 		}
@@ -802,8 +848,13 @@ public class RecordWriter implements DisposableBean {
 	}
 
 	private void project(Item item) {
-		item.search = projector.search(item.resource);
-		item.rows = projector.project(item.resource, new Projector.Subject(item.personId, item.patientId, item.institution));
+		try {
+			item.search = projector.search(item.resource);
+			item.rows = projector.project(item.resource, new Projector.Subject(item.personId, item.patientId, item.institution));
+		}
+		catch (RuntimeException ex) {
+			item.error = InvalidResource.rule("record.unprocessable", item.type, "cannot be projected: " + ex.getMessage());
+		}
 	}
 
 	/** Where a write spends its time, for the benchmark (debug log of this class). */
@@ -811,7 +862,9 @@ public class RecordWriter implements DisposableBean {
 
 		final boolean enabled;
 
-		private long last = System.nanoTime();
+		final long start = System.nanoTime();
+
+		private long last = start;
 
 		private final StringBuilder text = new StringBuilder();
 
@@ -834,55 +887,67 @@ public class RecordWriter implements DisposableBean {
 
 	}
 
-	private void store(List<Item> writes, Instant now, Phases phases) {
-		if (writes.isEmpty()) {
-			return;
-		}
-		List<String> replacedTypes = new ArrayList<>();
-		List<String> replacedIds = new ArrayList<>();
+	/** The rows of one chunk of a write, ready to COPY, and the resources they replace. */
+	private record Chunk(List<String> replacedTypes, List<String> replacedIds, StringBuilder current,
+			StringBuilder history, StringBuilder identifiers, Map<Table, StringBuilder> projections) {
+	}
+
+	/** Encodes, decides, projects and writes out the rows of a chunk: no database. */
+	private Chunk chunk(List<Item> items, String at) {
+		each(items).forEach(i -> {
+			if (i.json == null) {
+				encode(i);
+			}
+		});
+		decide(items.stream().filter(i -> i.outcome == null).toList());
+		each(items.stream().filter(Item::writes).toList()).forEach(this::project);
+		List<Item> writes = items.stream().filter(Item::writes).toList();
+		Chunk chunk = new Chunk(new ArrayList<>(), new ArrayList<>(), new StringBuilder(writes.size() * 900),
+				new StringBuilder(writes.size() * 80), new StringBuilder(), new java.util.EnumMap<>(Table.class));
 		for (Item i : writes) {
 			if (i.existing != null) {
-				replacedTypes.add(i.type);
-				replacedIds.add(i.id);
+				chunk.replacedTypes().add(i.type);
+				chunk.replacedIds().add(i.id);
 			}
-		}
-		rows.deleteCurrent(replacedTypes, replacedIds);
-		phases.done("delete");
-		String at = now.toString();
-		StringBuilder current = new StringBuilder(writes.size() * 1024);
-		StringBuilder history = new StringBuilder(writes.size() * 1024);
-		StringBuilder identifiers = new StringBuilder();
-		Map<Table, StringBuilder> projections = new java.util.EnumMap<>(Table.class);
-		for (Item i : writes) {
-			String content = PgCopy.text(i.storedJson);
 			String enc = i.contentEnc == null ? "\\N" : "\\\\x" + HexFormat.of().formatHex(i.contentEnc);
 			String inst = PgCopy.text(i.institution);
-			current.append(i.type).append('\t').append(PgCopy.text(i.id)).append('\t').append(i.version).append('\t')
+			chunk.current().append(i.type).append('\t').append(PgCopy.text(i.id)).append('\t').append(i.version).append('\t')
 				.append(at).append('\t').append(i.personId == null ? "\\N" : i.personId.toString()).append('\t')
 				.append(PgCopy.text(i.patientId)).append('\t').append(inst).append("\tf\t").append(i.hash).append('\t')
 				.append(i.search.start() == null ? "\\N" : i.search.start().toString()).append('\t')
 				.append(i.search.end() == null ? "\\N" : i.search.end().toString()).append('\t')
 				.append(PgCopy.text(i.search.status())).append('\t').append(array(i.search.codes())).append('\t')
-				.append(content).append('\t').append(enc).append('\n');
+				.append(PgCopy.text(i.storedJson)).append('\t').append(enc).append('\n');
 			// the current version's content lives in record.resource only
-			history.append(i.type).append('\t').append(PgCopy.text(i.id)).append('\t').append(i.version).append('\t')
+			chunk.history().append(i.type).append('\t').append(PgCopy.text(i.id)).append('\t').append(i.version).append('\t')
 				.append(at).append('\t').append(inst).append("\tf\t\\N\t\\N\n");
 			for (String[] row : identifierRows(i)) {
-				identifiers.append(i.type).append('\t').append(PgCopy.text(row[0])).append('\t').append(PgCopy.text(row[1]))
-					.append('\t').append(PgCopy.text(i.id)).append('\n');
+				chunk.identifiers().append(i.type).append('\t').append(PgCopy.text(row[0])).append('\t')
+					.append(PgCopy.text(row[1])).append('\t').append(PgCopy.text(i.id)).append('\n');
 			}
 			for (Rows.Line line : i.rows.lines()) {
-				projections.computeIfAbsent(line.table(), t -> new StringBuilder()).append(line.row());
+				chunk.projections().computeIfAbsent(line.table(), t -> new StringBuilder()).append(line.row());
 			}
+			i.storedJson = null; // the rows hold it now
 		}
-		phases.done("rows");
-		rows.copy(ResourceRows.COPY_RESOURCE, current);
-		phases.done("copy-current");
-		rows.copy(ResourceRows.COPY_HISTORY, history);
-		phases.done("copy-history");
-		rows.copy(ResourceRows.COPY_IDENTIFIER, identifiers);
-		projections.forEach((table, text) -> rows.copy(table.copySql(), text));
-		phases.done("copy-index-projections");
+		return chunk;
+	}
+
+	private void store(Chunk chunk) {
+		rows.deleteCurrent(chunk.replacedTypes(), chunk.replacedIds());
+		rows.copy(ResourceRows.COPY_RESOURCE, chunk.current());
+		rows.copy(ResourceRows.COPY_HISTORY, chunk.history());
+		rows.copy(ResourceRows.COPY_IDENTIFIER, chunk.identifiers());
+		chunk.projections().forEach((table, text) -> rows.copy(table.copySql(), text));
+	}
+
+	private static Chunk join(CompletableFuture<Chunk> future) {
+		try {
+			return future.join();
+		}
+		catch (java.util.concurrent.CompletionException ex) {
+			throw ex.getCause() instanceof RuntimeException r ? r : ex;
+		}
 	}
 
 	/** The identifier-index rows of a resource, each (system, value) once; a Patient's hashed, with its name parts. */

@@ -53,10 +53,12 @@ class SecurityConfiguration {
 			.requestMatchers("/api/plans", "/api/registry/**", "/registry/**").hasRole("ADMIN")
 			// finer rules (who may report, who responds to signals) are checked in the surveillance module
 			.requestMatchers("/api/surveillance/**", "/surveillance/**").hasAnyRole("ADMIN", "CLERK", "EPIDEMIOLOGIST")
+			// the console's person search is a POST (identifiers stay out of URLs); every role may search
+			.requestMatchers(HttpMethod.POST, "/persons").authenticated()
 			// registration, merge, review and unmasking: who may is checked in the person module
 			.requestMatchers("/api/persons/**", "/persons/**").hasAnyRole("ADMIN", "CLERK", "DOCTOR", "EPIDEMIOLOGIST")
 			// bulk import: roles that write records (mayWriteRecords); which institution is checked in interop
-			.requestMatchers("/api/imports", "/api/imports/**").hasAnyRole("ADMIN", "CLERK", "DOCTOR")
+			.requestMatchers("/api/imports", "/api/imports/**", "/imports", "/imports/**").hasAnyRole("ADMIN", "CLERK", "DOCTOR")
 			.requestMatchers("/api/**", "/entry/**").hasAnyRole("ADMIN", "CLERK")
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
