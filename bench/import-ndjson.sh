@@ -50,6 +50,7 @@ until curl -sf "localhost:$port/actuator/health" >/dev/null 2>&1; do
 done
 export PGPASSWORD=$(cat "$data/pg-password")
 pgport=$(sed -n 4p "$data/pg/postmaster.pid")
+export PGOPTIONS="-c client_min_messages=warning"
 psql=(psql -h 127.0.0.1 -p "$pgport" -U rhip -d rhip -v ON_ERROR_STOP=1 -qAt)
 
 # raw COPY of the same rows: every table of schema record, exported, then copied into an empty twin

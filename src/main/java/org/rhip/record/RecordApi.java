@@ -119,7 +119,9 @@ public class RecordApi {
 	 * the batch and against the store, writes the good ones by COPY, in one transaction. One outcome per
 	 * input, in input order; a bad resource (or one that refers to a bad one) is {@code rejected} with
 	 * the FHIR path and the reason, the others are stored. {@code institutionCode}: the institution whose
-	 * records these are (the caller's, for an API client of an institution).
+	 * records these are (the caller's, for an API client of an institution). The resources are changed in
+	 * place: ids assigned where missing, references resolved to {@code Type/id}, Patient displays dropped.
+	 * Concurrent batches must not share ids (the second fails on the key and can be sent again).
 	 */
 	@Transactional
 	public List<StoreOutcome> storeAll(List<Resource> resources, String institutionCode) {

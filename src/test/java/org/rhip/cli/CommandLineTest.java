@@ -53,6 +53,14 @@ class CommandLineTest {
 		assertThat(again.err()).contains("has a token already");
 	}
 
+	@Test
+	void reindexPrintsTheRowsOfEveryProjection() {
+		CommandRun run = CommandRun.of("--data-dir", DATA_DIR.toString(), "reindex");
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(run.out()).startsWith("table,rows").contains("resources,0").contains("record.observation,0")
+			.contains("record.patient_fact,0");
+		assertThat(run.err()).contains("reindexed 0 resources");
+	}
 
 	private static Path dataDir() {
 		try {

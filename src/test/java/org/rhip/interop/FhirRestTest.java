@@ -208,6 +208,37 @@ class FhirRestTest extends IntegrationTest {
 	}
 
 	@Test
+	void searchResultsComeInPagesWithNextLinksAndADeletedResourceIsGone() {
+		IGenericClient fhir = hospital();
+		String pid = fhir.create().resource(resident(idNumber(randomBirth(), true), "钟", "页", null)).execute().getId().getIdPart();
+		List<String> created = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			created.add(fhir.create().resource(glucose(pid, 5 + i / 10.0)).execute().getId().getIdPart());
+		}
+		Bundle page = fhir.search().forResource(Observation.class).where(Observation.PATIENT.hasId(pid)).count(2)
+			.returnBundle(Bundle.class).execute();
+		assertThat(page.getTotal()).isEqualTo(5);
+		List<String> seen = new java.util.ArrayList<>(ids(page));
+		assertThat(page.getEntry()).hasSize(2);
+		while (page.getLink(Bundle.LINK_NEXT) != null) {
+			page = fhir.loadPage().next(page).execute();
+			seen.addAll(ids(page));
+		}
+		assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
+		Bundle byId = fhir.search().forResource(Observation.class)
+			.where(new TokenClientParam("_id").exactly().code(created.get(0))).returnBundle(Bundle.class).execute();
+		assertThat(ids(byId)).containsExactly(created.get(0));
+
+		fhir.delete().resourceById("Observation", created.get(0)).execute();
+		assertThatThrownBy(() -> fhir.read().resource(Observation.class).withId(created.get(0)).execute())
+			.isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceGoneException.class);
+		Bundle history = fhir.history().onInstance("Observation/" + created.get(0)).returnBundle(Bundle.class).execute();
+		assertThat(history.getEntry()).hasSize(2);
+		assertThat(fhir.search().forResource(Observation.class).where(Observation.PATIENT.hasId(pid)).returnBundle(Bundle.class)
+			.execute().getTotal()).isEqualTo(4);
+	}
+
+	@Test
 	void aConditionalCreateSentTwiceMakesOneResource() {
 		IGenericClient fhir = hospital();
 		String pid = fhir.create().resource(resident(idNumber(randomBirth(), true), "覃", "一", null)).execute().getId().getIdPart();

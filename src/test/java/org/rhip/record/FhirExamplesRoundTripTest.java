@@ -33,7 +33,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class FhirExamplesRoundTripTest extends IntegrationTest {
 
-	static final Path EXAMPLES = Path.of(System.getProperty("rhip.fhir-examples", "/work/shared/fhir-examples/r4-spec"));
+	/** ../shared beside the project (as CI has it), else the workplace's copy; or -Drhip.fhir-examples=DIR. */
+	static final Path EXAMPLES = Path.of(System.getProperty("rhip.fhir-examples",
+			Files.isDirectory(Path.of("../shared/fhir-examples/r4-spec")) ? "../shared/fhir-examples/r4-spec"
+					: "/work/shared/fhir-examples/r4-spec"));
 
 	@Autowired
 	RecordApi records;

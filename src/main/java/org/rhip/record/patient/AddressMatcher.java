@@ -115,7 +115,9 @@ class AddressMatcher {
 		Index current = index.get();
 		if (current == null || current.loaded().plus(REFRESH).isBefore(Instant.now())) {
 			current = new Index(Instant.now(), load());
-			index.set(current);
+			if (!current.entries().isEmpty()) {
+				index.set(current); // an empty registry (not loaded yet) is asked again next time
+			}
 		}
 		return current.entries();
 	}

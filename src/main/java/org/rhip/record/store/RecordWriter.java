@@ -35,12 +35,12 @@ import org.rhip.platform.db.PgCopy;
 import org.rhip.platform.id.ResidentIdNumber;
 import org.rhip.platform.problem.Forbidden;
 import org.rhip.platform.problem.InvalidInput;
+import org.rhip.record.ChinaDates;
 import org.rhip.record.InvalidResource;
 import org.rhip.record.RecordSystems;
 import org.rhip.record.check.ResourceChecker;
 import org.rhip.record.patient.PatientMapper;
 import org.rhip.record.patient.PatientPrivacy;
-import org.rhip.record.ChinaDates;
 import org.rhip.record.projection.Projector;
 import org.rhip.record.projection.Rows;
 import org.rhip.record.projection.Table;
@@ -57,12 +57,13 @@ import org.springframework.stereotype.Component;
 /**
  * The one write path of the store, for a single resource, a transaction and a bulk batch alike.
  *
- * <p>Design, for bulk speed (≥ 20,000 resources/s on 2 cores): per-resource work that needs no
- * database (checking, JSON encoding, hashing, projecting) runs in parallel; everything that needs
- * the database is one query for the whole batch ({@code = any(?)} / {@code unnest}): the current
- * versions, the references' targets, the persons of the Patients; the rows go in by COPY (current,
- * history, identifiers, projections), after one delete of the rows being replaced. Only new or
- * changed Patients cost a round trip each, through the person index. The same content again (same
+ * <p>Design, for bulk speed (target ≥ 20,000 resources/s on 2 cores): per-resource work that needs no
+ * database (checking, JSON encoding, hashing, projecting) runs on worker threads; everything that
+ * needs the database is one query for the whole batch ({@code = any(?)} / {@code unnest}): the
+ * current versions, the references' targets, the persons of the Patients. The rows go in by COPY
+ * (current, history, identifiers, projections) chunk by chunk, the next chunk being encoded while the
+ * database copies this one, so the two cores work at once. Only new or changed Patients cost round
+ * trips, through the person index (several at a time in a bulk write). The same content again (same
  * SHA-256 of the JSON) is {@code unchanged}: no new version, nothing written.
  */
 @Component
