@@ -212,8 +212,8 @@ public class PersonIndex {
 			}
 			String idHash = p.idNumber() == null ? null : hash.hash(p.idNumber());
 			boolean quick = idHash != null && p.documents().isEmpty() && !byId.containsKey(idHash)
-					&& !known.contains(p.system() + "\u0000" + p.value())
-					&& p.otherIdentifiers().stream().noneMatch(o -> known.contains(o[0] + "\u0000" + o[1]))
+					&& !known.contains(p.system() + "\u001f" + p.value())
+					&& p.otherIdentifiers().stream().noneMatch(o -> known.contains(o[0] + "\u001f" + o[1]))
 					&& keysOf.get(i).stream().noneMatch(shared::contains) && creating.add(idHash);
 			(quick ? fast : careful).add(i);
 		}

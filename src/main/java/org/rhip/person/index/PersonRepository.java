@@ -269,7 +269,7 @@ class PersonRepository {
 			return java.util.Set.of();
 		}
 		return new java.util.HashSet<>(jdbc.sql("""
-				select s.system || chr(0) || s.value from person.source_record s
+				select s.system || chr(31) || s.value from person.source_record s
 				join unnest(?::text[], ?::text[]) q(system, value) on q.system = s.system and q.value = s.value
 				""").params(pairs.stream().map(p -> p[0]).toArray(String[]::new), pairs.stream().map(p -> p[1]).toArray(String[]::new))
 			.query(String.class)

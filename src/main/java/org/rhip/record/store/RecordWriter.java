@@ -751,7 +751,7 @@ public class RecordWriter implements DisposableBean {
 			done = persons.registerAll(part.stream().map(i -> i.patient.source()).toList());
 		}
 		catch (RuntimeException ex) {
-			log.warn("Linking a chunk of Patients failed ({}); linking them one by one", ex.getClass().getSimpleName());
+			log.warn("Linking a chunk of Patients failed ({}); linking them one by one", ex.getClass().getSimpleName(), ex);
 			for (Item i : part) {
 				try {
 					link(i);
