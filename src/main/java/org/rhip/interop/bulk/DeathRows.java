@@ -12,8 +12,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.rhip.platform.id.ResidentIdNumber;
 
 /**
- * 死亡 (deaths template): one row, the Patient marked deceased and an Observation of the underlying
- * cause of death (LOINC 69453-9, ICD-10) with the place of death (58332-8) as a component. The
+ * 死亡 (deaths template): one row, the Patient marked deceased, an Observation of the underlying
+ * cause of death (LOINC 69453-9, ICD-10) and, when given, one of the place of death (58332-8), as
+ * docs/records.md describes deaths. The
  * Patient is the stored one with its death date added; a person no import has stored yet gets a
  * Patient made from the row (ID number, patient number, name).
  */
@@ -35,17 +36,23 @@ final class DeathRows implements RowMapper {
 	static final List<Column> COLUMNS = List.of(CsvContext.ID_NUMBER, CsvContext.PATIENT_NUMBER, NAME, DEATH_DATE, PLACE,
 			CAUSE, CAUSE_NAME, CERTIFICATE);
 
-	/** 死亡地点 as coded on the medical certificate of death. */
+	/**
+	 * 死亡地点 as on the medical certificate of death (1–5, 9), written with the record module's codes
+	 * of {@code death-place}.
+	 */
 	enum Place {
 
-		HEALTH_FACILITY("1", "医疗卫生机构"), ON_THE_WAY("2", "来院途中"), HOME("3", "家中"), CARE_HOME("4", "养老服务机构"),
-		OTHER("5", "其他场所"), UNKNOWN("9", "不详");
+		HEALTH_FACILITY("1", "hospital", "医疗卫生机构"), ON_THE_WAY("2", "in-transit", "来院途中"), HOME("3", "home", "家中"),
+		CARE_HOME("4", "other-institution", "养老服务机构"), OTHER("5", "other", "其他场所"), UNKNOWN("9", "unknown", "不详");
+
+		final String number;
 
 		final String code;
 
 		final String chinese;
 
-		Place(String code, String chinese) {
+		Place(String number, String code, String chinese) {
+			this.number = number;
 			this.code = code;
 			this.chinese = chinese;
 		}
@@ -53,12 +60,12 @@ final class DeathRows implements RowMapper {
 		static Place of(Row row, String text) {
 			String t = text.strip();
 			for (Place p : values()) {
-				if (p.code.equals(t) || p.chinese.equals(t) || p.name().equalsIgnoreCase(t.replace(' ', '_').replace('-', '_'))) {
+				if (p.number.equals(t) || p.code.equalsIgnoreCase(t) || p.chinese.equals(t)) {
 					return p;
 				}
 			}
 			return switch (t) {
-				case "医院", "医疗机构", "hospital" -> HEALTH_FACILITY;
+				case "医院", "医疗机构" -> HEALTH_FACILITY;
 				case "家", "家里", "住所" -> HOME;
 				case "养老院", "养老机构" -> CARE_HOME;
 				case "其他" -> OTHER;
@@ -73,7 +80,7 @@ final class DeathRows implements RowMapper {
 	public List<Resource> map(Row row, CsvContext context) {
 		Reference patientRef = context.patient(row);
 		Row.DateTime died = row.dateTime(DEATH_DATE).orElseThrow();
-		String cause = Cells.icd10(row, CAUSE, row.required(CAUSE));
+		String code = Cells.icd10(row, CAUSE, row.required(CAUSE));
 		Optional<ResidentIdNumber> idNumber = row.idNumber(CsvContext.ID_NUMBER);
 		if (idNumber.isPresent() && died.date().isBefore(idNumber.get().birthDate())) {
 			throw row.problem(DEATH_DATE, "is before the birth date in the ID number");
@@ -94,19 +101,28 @@ final class DeathRows implements RowMapper {
 			return p;
 		});
 		patient.setDeceased(Cells.fhir(died));
-		Observation o = new Observation();
 		String key = row.text(CERTIFICATE).map(c -> "certificate|" + c).orElse(patientRef.getReference());
-		o.setId(context.id("Observation", "death", key));
-		row.text(CERTIFICATE).ifPresent(c -> o.addIdentifier().setSystem(Fhir.DEATH_CERTIFICATE).setValue(c));
+		Observation cause = observation(context, key, "cause", patientRef, died, "69453-9", "Cause of death.underlying [Type]");
+		row.text(CERTIFICATE).ifPresent(c -> cause.addIdentifier().setSystem(Fhir.DEATH_CERTIFICATE).setValue(c));
+		cause.setValue(Fhir.concept(Cells.icd10System(code), code, row.text(CAUSE_NAME).orElse(null)));
+		List<Resource> out = new java.util.ArrayList<>(List.of(patient, cause));
+		row.text(PLACE).map(t -> Place.of(row, t)).ifPresent(p -> {
+			Observation place = observation(context, key, "place", patientRef, died, "58332-8", "Location of death");
+			place.setValue(Fhir.concept(Fhir.DEATH_PLACE, p.code, p.chinese));
+			out.add(place);
+		});
+		return out;
+	}
+
+	private static Observation observation(CsvContext context, String key, String what, Reference patient,
+			Row.DateTime died, String loinc, String display) {
+		Observation o = new Observation();
+		o.setId(context.id("Observation", "death", key, what));
 		o.setStatus(Observation.ObservationStatus.FINAL);
-		o.setCode(Fhir.concept(Fhir.LOINC, "69453-9", "Cause of death.underlying [Type]"));
-		o.setSubject(patientRef);
+		o.setCode(Fhir.concept(Fhir.LOINC, loinc, display));
+		o.setSubject(patient.copy());
 		o.setEffective(Cells.fhir(died));
-		o.setValue(Fhir.concept(Cells.icd10System(cause), cause, row.text(CAUSE_NAME).orElse(null)));
-		row.text(PLACE).map(t -> Place.of(row, t)).ifPresent(p -> o.addComponent()
-			.setCode(Fhir.concept(Fhir.LOINC, "58332-8", "Location of death"))
-			.setValue(Fhir.concept(Fhir.DEATH_PLACE, p.code, p.chinese)));
-		return List.of(patient, o);
+		return o;
 	}
 
 }

@@ -349,7 +349,11 @@ class CsvTemplateTest {
 		Observation cause = (Observation) death.get(1);
 		assertThat(cause.getCode().getCodingFirstRep().getCode()).isEqualTo("69453-9");
 		assertThat(cause.getValueCodeableConcept().getCodingFirstRep().getCode()).isEqualTo("I21.9");
-		assertThat(cause.getComponentFirstRep().getValueCodeableConcept().getCodingFirstRep().getCode()).isEqualTo("3");
+		Observation place = (Observation) death.get(2);
+		assertThat(place.getCode().getCodingFirstRep().getCode()).isEqualTo("58332-8");
+		assertThat(place.getValueCodeableConcept().getCodingFirstRep().getSystem()).isEqualTo(Fhir.DEATH_PLACE);
+		assertThat(place.getValueCodeableConcept().getCodingFirstRep().getCode()).isEqualTo("home");
+		assertThat(place.getIdElement().getIdPart()).isNotEqualTo(cause.getIdElement().getIdPart());
 		assertThat(cause.getSubject().getReference()).isEqualTo("Patient/" + dead.getIdElement().getIdPart());
 		assertThat(cause.getValueCodeableConcept().getCodingFirstRep().getSystem()).isEqualTo(Fhir.ICD10);
 	}

@@ -150,6 +150,44 @@ class ImportJobTest extends IntegrationTest {
 	}
 
 	@Test
+	void theExampleFilesOfTheDocumentationImportIntoTheRecordStoreWithoutARejection() throws IOException {
+		Path examples = Path.of("docs/examples/import");
+		long csv = jobs.create("test", "cli", "440106-C001", false, 100);
+		List<String> order = List.of("patients.csv", "encounters.csv", "observations.csv", "immunizations.csv",
+				"diagnoses.csv", "births.csv", "deaths.csv");
+		for (int i = 0; i < order.size(); i++) {
+			Path file = examples.resolve(order.get(i));
+			jobs.addFile(csv, i + 1, order.get(i), file.toAbsolutePath().toString(),
+					"csv-" + CsvTemplate.ofFileName(order.get(i)).orElseThrow().key, Files.size(file));
+		}
+		ImportJob clinic = runner.run(csv, store, () -> false);
+		StringWriter report = new StringWriter();
+		jobs.writeRejections(csv, report);
+		assertThat(clinic.status()).isEqualTo(ImportStatus.DONE);
+		assertThat(clinic.rejected()).as(report.toString()).isZero();
+		assertThat(clinic.created()).isGreaterThanOrEqualTo(30);
+		// the death changed the stored Patient of the patients file, which keeps its phone
+		CsvContext ids = new CsvContext("440106-C001", java.time.LocalDate.now(), false, null, hash::hash);
+		org.hl7.fhir.r4.model.Patient died = (org.hl7.fhir.r4.model.Patient) store
+			.read("Patient", ids.id("Patient", "number", "MZ0005")).orElseThrow();
+		assertThat(died.getDeceasedDateTimeType().getValueAsString()).isEqualTo("2025-04-02");
+		assertThat(died.getTelecom()).isNotEmpty();
+
+		long fhir = jobs.create("test", "cli", "440106-H001", false, 100);
+		List<String> files = List.of("Patient.ndjson", "Encounter.ndjson", "Observation.ndjson", "bundle.json");
+		for (int i = 0; i < files.size(); i++) {
+			Path file = examples.resolve(files.get(i));
+			jobs.addFile(fhir, i + 1, files.get(i), file.toAbsolutePath().toString(),
+					files.get(i).endsWith(".ndjson") ? "ndjson" : "bundle", Files.size(file));
+		}
+		ImportJob hospital = runner.run(fhir, store, () -> false);
+		StringWriter fhirReport = new StringWriter();
+		jobs.writeRejections(fhir, fhirReport);
+		assertThat(hospital.rejected()).as(fhirReport.toString()).isZero();
+		assertThat(hospital.read()).isEqualTo(6);
+	}
+
+	@Test
 	void aFileThatIsNoBundleIsRefusedAndTheNextFileImported() throws IOException {
 		Path notBundle = Files.writeString(dir.resolve("one.json"), "{\"resourceType\":\"Patient\",\"id\":\"x\"}");
 		Path good = Files.writeString(dir.resolve("good.ndjson"), "{\"resourceType\":\"Patient\",\"id\":\"refused-next-1\"}\n");
