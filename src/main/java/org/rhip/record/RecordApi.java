@@ -324,7 +324,9 @@ public class RecordApi {
 			throw new Forbidden("person", "person " + personId + " is outside your org unit");
 		}
 		RecordReader.Page page = reader.ofPatients(persons.patientIds(personId), offset, count);
-		audit.record("read", personId, "Patient/$everything", null);
+		if (!page.found().isEmpty()) {
+			audit.record("read", personId, "Patient/$everything", null);
+		}
 		return new RecordPage(page.found().stream().map(this::shown).toList(), page.total());
 	}
 
