@@ -53,6 +53,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one write path of the store, for a single resource, a transaction and a bulk batch alike.
@@ -123,6 +126,9 @@ public class RecordWriter implements DisposableBean {
 
 	private final Projector projector = new Projector();
 
+	/** Transactions of the bulk linking workers, apart from the batch's. */
+	private final TransactionTemplate linking;
+
 	private final Map<String, Boolean> institutions = new ConcurrentHashMap<>();
 
 	/** Resources per chunk of the write pipeline: small enough that the first COPY starts soon. */
@@ -140,7 +146,9 @@ public class RecordWriter implements DisposableBean {
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordWriter.class);
 
 	RecordWriter(FhirContext fhir, ResourceRows rows, PatientMapper patients, PersonApi persons, RegistryApi registry,
-			PersonalDataCipher cipher, IdentifierHash hash, JdbcClient jdbc) {
+			PersonalDataCipher cipher, IdentifierHash hash, JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.linking = new TransactionTemplate(transactions);
+		this.linking.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.fhir = fhir;
 		this.checker = new ResourceChecker(fhir);
 		this.rows = rows;
@@ -742,10 +750,10 @@ public class RecordWriter implements DisposableBean {
 	}
 
 	/**
-	 * Bulk: the Patients go to the person index on {@value #LINKERS} threads, each registration in its
-	 * own transaction (the index is idempotent: the same Patient again changes nothing, so a batch that
-	 * fails later and is sent again loses nothing). Registration is round trips, not computation, so
-	 * this overlaps them with each other and with encoding the rest of the batch.
+	 * Bulk: the Patients go to the person index on {@value #LINKERS} threads, each thread's share in a
+	 * transaction of its own, apart from the batch's. The index is idempotent (the same Patient again
+	 * changes nothing), so a batch that fails later and is sent again loses nothing. Registration is
+	 * round trips and commits, not computation: the threads overlap them.
 	 */
 	private List<Future<?>> linkAsync(List<Item> patients) {
 		if (patients.isEmpty()) {
@@ -759,15 +767,7 @@ public class RecordWriter implements DisposableBean {
 			futures.add(linkers.submit(() -> {
 				SecurityContextHolder.setContext(caller);
 				try {
-					for (Item i : part) {
-						try {
-							link(i);
-						}
-						catch (RuntimeException ex) {
-							i.error = InvalidResource.rule("record.person", "Patient", "the person index could not link this Patient");
-							log.warn("Linking a Patient failed: {}", ex.getClass().getSimpleName());
-						}
-					}
+					linkTogether(part);
 				}
 				finally {
 					SecurityContextHolder.clearContext();
@@ -775,6 +775,39 @@ public class RecordWriter implements DisposableBean {
 			}));
 		}
 		return futures;
+	}
+
+	/**
+	 * A worker's Patients in one transaction (one commit, not one per Patient); if anything goes wrong
+	 * there — a refusal, a deadlock with another worker over the same person — each again on its own.
+	 */
+	private void linkTogether(List<Item> part) {
+		try {
+			linking.executeWithoutResult(status -> {
+				for (Item i : part) {
+					link(i);
+					if (i.error != null) {
+						throw new IllegalStateException("a Patient was refused");
+					}
+				}
+			});
+			return;
+		}
+		catch (RuntimeException together) {
+			part.forEach(i -> {
+				i.error = null;
+				i.personId = null;
+			});
+		}
+		for (Item i : part) {
+			try {
+				linking.executeWithoutResult(status -> link(i));
+			}
+			catch (RuntimeException ex) {
+				i.error = InvalidResource.rule("record.person", "Patient", "the person index could not link this Patient");
+				log.warn("Linking a Patient failed: {}", ex.getClass().getSimpleName());
+			}
+		}
 	}
 
 	private static void await(List<Future<?>> futures) {
