@@ -327,7 +327,9 @@ public class RecordApi {
 	public RecordPage everything(long personId, int offset, int count) {
 		requireVisible(personId);
 		RecordReader.Page page = reader.ofPatients(persons.patientIds(personId), offset, count);
-		audit.record("read", personId, "Patient/$everything", null);
+		if (!page.found().isEmpty()) {
+			audit.record("read", personId, "Patient/$everything", null);
+		}
 		return new RecordPage(page.found().stream().map(this::shown).toList(), page.total());
 	}
 

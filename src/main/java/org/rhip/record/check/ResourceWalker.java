@@ -52,6 +52,11 @@ public final class ResourceWalker {
 		this.fhir = fhir;
 	}
 
+	private static String name(BaseRuntimeChildDefinition child, IBase value) {
+		String name = child.getChildNameByDatatype(value.getClass());
+		return name == null ? child.getElementName() : name;
+	}
+
 	public void walk(Resource resource, Visitor visitor) {
 		String type = resource.fhirType();
 		walk(resource, fhir.getResourceDefinition(resource), type, type, visitor);
@@ -73,24 +78,22 @@ public final class ResourceWalker {
 			boolean many = child.getMax() != 1;
 			for (int i = 0; i < values.size(); i++) {
 				IBase value = values.get(i);
-				if (value == null || value.isEmpty() || value instanceof Meta) {
+				if (value == null || value instanceof Meta) {
 					continue;
 				}
-				String name = child.getChildNameByDatatype(value.getClass());
-				if (name == null) {
-					name = child.getElementName();
+				if (value instanceof IPrimitiveType<?>) {
+					if (value instanceof BaseDateTimeType date && !date.isEmpty()) {
+						String name = name(child, value);
+						visitor.date(many ? path + "." + name + "[" + i + "]" : path + "." + name, rulePath + "." + name, date);
+					}
+					continue; // most elements: no path is built for them
 				}
+				String name = name(child, value);
 				String childPath = many ? path + "." + name + "[" + i + "]" : path + "." + name;
 				String childRule = rulePath + "." + name;
 				if (value instanceof IBaseResource contained) {
 					String type = ((Resource) contained).fhirType();
 					walk(value, fhir.getResourceDefinition(contained), childPath, type, visitor);
-					continue;
-				}
-				if (value instanceof IPrimitiveType<?>) {
-					if (value instanceof BaseDateTimeType date) {
-						visitor.date(childPath, childRule, date);
-					}
 					continue;
 				}
 				if (value instanceof Reference reference) {

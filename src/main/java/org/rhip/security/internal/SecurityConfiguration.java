@@ -38,7 +38,8 @@ class SecurityConfiguration {
 	@ConditionalOnWebApplication
 	SecurityFilterChain securityFilterChain(HttpSecurity http, BearerTokenFilter bearer) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-		RequestMatcher fhir = request -> request.getRequestURI().startsWith(request.getContextPath() + "/fhir");
+		RequestMatcher fhir = request -> request.getRequestURI().equals(request.getContextPath() + "/fhir")
+				|| request.getRequestURI().startsWith(request.getContextPath() + "/fhir/");
 		RequestMatcher bearerRequest = request -> {
 			String header = request.getHeader("Authorization");
 			return header != null && header.startsWith("Bearer ");
