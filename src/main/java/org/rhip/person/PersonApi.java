@@ -124,6 +124,22 @@ public class PersonApi {
 		return p.masked();
 	}
 
+	/**
+	 * Persons by id, masked: those outside the caller's scope are left out, and the read of the rest
+	 * is audited (one entry per person) — the drill-down lists behind an indicator.
+	 */
+	@Transactional
+	public List<Person> persons(List<Long> personIds, String what) {
+		Optional<String> scope = CurrentUser.get().flatMap(RhipPrincipal::scope);
+		List<Person> found = personIds.stream()
+			.map(reads::person)
+			.flatMap(Optional::stream)
+			.filter(p -> scope.isEmpty() || reads.inScope(p.id(), scopePath(scope.get())))
+			.toList();
+		audit.recordAll("drill_down", found.stream().map(Person::id).toList(), what, null);
+		return found.stream().map(Person::masked).toList();
+	}
+
 	/** A person with identifiers in full: only for a role that may, with a reason, audited. */
 	@Transactional
 	public Person unmasked(long personId, String reason) {

@@ -364,6 +364,14 @@ public class RecordApi {
 		}
 	}
 
+	/**
+	 * When the store last changed (a write, an update, a delete): computations over the records, such
+	 * as the care module's indicators, are stale when older.
+	 */
+	public Optional<java.time.Instant> lastChange() {
+		return projections.lastChange();
+	}
+
 	/** The enterprise person of a FHIR Patient, if it was registered. */
 	public Optional<Long> personOfPatient(String patientId) {
 		return persons.personOfSource("Patient", patientId);

@@ -39,6 +39,14 @@ public final class RecordSystems {
 	/** The public-health service visit code of {@link #ENCOUNTER_TYPE}. */
 	public static final String PUBLIC_HEALTH_VISIT = "phs";
 
+	/**
+	 * The services of the basic public-health programs (基本公共卫生服务), codes of
+	 * {@link #ENCOUNTER_TYPE}: an encounter with one of them is a public-health visit of that service.
+	 */
+	public static final java.util.Set<String> PUBLIC_HEALTH_SERVICES = java.util.Set.of(PUBLIC_HEALTH_VISIT, "htn-followup",
+			"dm-followup", "health-check", "newborn-visit", "child-check", "prenatal", "postpartum-visit", "postpartum-42d",
+			"smd-followup", "tb-visit");
+
 	/** Place of death (value of an Observation LOINC 58332-8). */
 	public static final String DEATH_PLACE = BASE + "/CodeSystem/death-place";
 

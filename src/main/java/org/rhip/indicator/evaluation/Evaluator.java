@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.rhip.care.RecordIndicators;
 import org.rhip.indicator.Direction;
 import org.rhip.indicator.catalog.Catalog;
 import org.rhip.indicator.catalog.CatalogRepository;
@@ -29,8 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Evaluates a plan for a year. Each indicator value is taken from the first source that has one:
- * computed from the registry (or, later, the records), entered data, the figure printed in the plan,
- * and last the demo data. All data values of the region are read in one query, the registry's
+ * computed from the registry, computed from the records (the care module's person-level indicators,
+ * when the region has records), entered data, the figure printed in the plan, and last the demo data. All data values of the region are read in one query, the registry's
  * figures once per year.
  */
 @Component
@@ -44,10 +45,13 @@ public class Evaluator {
 
 	private final RegistryApi registry;
 
-	Evaluator(CatalogRepository catalogs, DataValueRepository dataValues, RegistryApi registry) {
+	private final RecordIndicators records;
+
+	Evaluator(CatalogRepository catalogs, DataValueRepository dataValues, RegistryApi registry, RecordIndicators records) {
 		this.catalogs = catalogs;
 		this.dataValues = dataValues;
 		this.registry = registry;
+		this.records = records;
 	}
 
 	public PlanEvaluation evaluate(Plan plan, int year) {
@@ -65,7 +69,7 @@ public class Evaluator {
 				SortedMap<Integer, Observation> series = new TreeMap<>();
 				for (int y = firstYear; y <= year; y++) {
 					int y0 = y;
-					observe(catalog, indicator, row, seq, y, values, registryYear).ifPresent(o -> series.put(y0, o));
+					observe(catalog, indicator, row, seq, y, region, values, registryYear).ifPresent(o -> series.put(y0, o));
 				}
 				results.add(judge(plan, row, seq, indicator, year, series));
 			}
@@ -103,7 +107,7 @@ public class Evaluator {
 	}
 
 	private Optional<Observation> observe(Catalog catalog, IndicatorDefinition indicator, PlanRow row, int seq, int year,
-			DataValueRepository.Values values, Function<Integer, RegistryTotals> registryYear) {
+			String region, DataValueRepository.Values values, Function<Integer, RegistryTotals> registryYear) {
 		String period = String.valueOf(year);
 		if (catalog.fromRegistry(indicator)) {
 			RegistryTotals totals = registryYear.apply(year);
@@ -111,6 +115,12 @@ public class Evaluator {
 			if (computed.isPresent()) {
 				return computed;
 			}
+		}
+		Optional<Observation> fromRecords = records.value(indicator.code(), region, year)
+			.map(v -> new Observation(v.value(), Optional.ofNullable(v.numerator()), Optional.ofNullable(v.denominator()),
+					"records"));
+		if (fromRecords.isPresent()) {
+			return fromRecords;
 		}
 		Optional<Observation> entered = compute(indicator, code -> values.get("entry", code, period), "entry");
 		if (entered.isPresent()) {

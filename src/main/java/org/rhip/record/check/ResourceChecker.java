@@ -145,6 +145,7 @@ public final class ResourceChecker {
 								+ ": one coding needs a known system (docs/records.md lists them)");
 			}
 		}
+		Plausibility.check(resource);
 		return new Inspection(references, claims);
 	}
 

@@ -95,4 +95,13 @@ public class ProjectionReads {
 				rs.getString("detail"), rs.getString("institution"), rs.getString("status"));
 	}
 
+	/** When a stored resource last changed (an index on last_updated makes this one probe). */
+	public java.util.Optional<java.time.Instant> lastChange() {
+		return jdbc.sql("select max(last_updated) from record.resource")
+			.query((rs, n) -> rs.getTimestamp(1))
+			.optional()
+			.filter(java.util.Objects::nonNull)
+			.map(java.sql.Timestamp::toInstant);
+	}
+
 }

@@ -110,7 +110,7 @@ public final class Projector {
 				if (typeCode == null) {
 					typeCode = c.getCode();
 				}
-				if (RecordSystems.ENCOUNTER_TYPE.equals(c.getSystem()) && RecordSystems.PUBLIC_HEALTH_VISIT.equals(c.getCode())) {
+				if (RecordSystems.ENCOUNTER_TYPE.equals(c.getSystem()) && RecordSystems.PUBLIC_HEALTH_SERVICES.contains(c.getCode())) {
 					publicHealth = true;
 					typeCode = c.getCode();
 				}

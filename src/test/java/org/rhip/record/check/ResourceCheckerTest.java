@@ -115,4 +115,36 @@ class ResourceCheckerTest {
 		assertThat(refusedAt(bad)).isEqualTo("Observation.id");
 	}
 
+
+	private static Observation measured(String loinc, double value, String unit) {
+		Observation o = glucose();
+		o.setCode(new CodeableConcept(new Coding(RecordSystems.LOINC, loinc, null)));
+		o.setValue(new Quantity().setValue(value).setSystem(RecordSystems.UCUM).setCode(unit));
+		return o;
+	}
+
+	@Test
+	void impossibleGestationalAgesAndBirthWeightsAreRefusedAtTheValue() {
+		assertThat(refusedAt(measured("11884-4", 46, "wk"))).isEqualTo("Observation.valueQuantity.value");
+		assertThat(refusedAt(measured("11884-4", 0, "wk"))).isEqualTo("Observation.valueQuantity.value");
+		assertThat(refusedAt(measured("11884-4", 330, "d"))).isEqualTo("Observation.valueQuantity.value");
+		assertThat(refusedAt(measured("8339-4", 150, "g"))).isEqualTo("Observation.valueQuantity.value");
+		assertThat(refusedAt(measured("8339-4", 7.5, "kg"))).isEqualTo("Observation.valueQuantity.value");
+		// the edges of what is possible are kept: a 9-week first prenatal visit, 45 weeks, 500 g, 4.2 kg
+		checker.check(measured("11884-4", 9, "wk"), NOW);
+		checker.check(measured("11884-4", 45, "wk"), NOW);
+		checker.check(measured("8339-4", 500, "g"), NOW);
+		checker.check(measured("8339-4", 4.2, "kg"), NOW);
+	}
+
+	@Test
+	void aDeathBeforeTheBirthIsRefusedAtTheDeathDate() {
+		org.hl7.fhir.r4.model.Patient p = new org.hl7.fhir.r4.model.Patient();
+		p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("2020-03-02"));
+		p.setDeceased(new DateTimeType("2020-03-01T10:00:00+08:00"));
+		assertThat(refusedAt(p)).isEqualTo("Patient.deceasedDateTime");
+		p.setDeceased(new DateTimeType("2020-03-02T23:00:00+08:00"));
+		checker.check(p, NOW);
+	}
+
 }
