@@ -243,4 +243,15 @@ class RecordIndicatorsTest extends IntegrationTest {
 		assertValue(indicators.value("ELDERLY_HEALTH_MGMT", DISTRICT, 2019).orElseThrow(), 1, 3, "33.33");
 	}
 
+	@Test
+	void aLifeTableWithEmptyAgeGroupsGivesNoValueRatherThanAWrongOne() {
+		assertThat(indicators.value("LIFE_EXPECTANCY", DISTRICT, 2020)).isEmpty();
+		assertThat(indicators.value("PREMATURE_NCD_MORTALITY", DISTRICT, 2020)).isEmpty();
+		signInAsAdmin();
+		// but its members are there to see: the 2020 deaths of the district (e4, c2, k1, m2, and the one the
+		// staleness test adds if it ran first)
+		assertThat(indicators.members("LIFE_EXPECTANCY", DISTRICT, 2020, RecordIndicators.Part.NUMERATOR, 0, 50).total())
+			.isBetween(4L, 5L);
+	}
+
 }
