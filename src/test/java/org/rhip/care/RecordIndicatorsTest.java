@@ -254,4 +254,34 @@ class RecordIndicatorsTest extends IntegrationTest {
 			.isBetween(4L, 5L);
 	}
 
+	@Autowired
+	Worklists worklists;
+
+	@Test
+	void theWorklistShowsWhoIsDueOverdueFirstWithTheReason() {
+		signInAsAdmin();
+		List<WorkItem> items = worklists.worklist(DISTRICT, java.time.LocalDate.parse("2020-12-01"), 31, java.util.Set.of(), 100);
+		// h2: last follow-up 2020-08-01 at 150/95, so due two weeks later and overdue
+		assertThat(items).anySatisfy(i -> {
+			assertThat(i.program()).isEqualTo("hypertension");
+			assertThat(i.dueDate()).isEqualTo("2020-08-15");
+			assertThat(i.note()).isEqualTo("uncontrolled");
+			assertThat(i.overdue()).isTrue();
+		});
+		// e2 turns 65 on 2020-12-31 with no health check yet
+		assertThat(items).anySatisfy(i -> {
+			assertThat(i.program()).isEqualTo("elderly");
+			assertThat(i.dueDate()).isEqualTo("2020-12-31");
+			assertThat(i.overdue()).isFalse();
+		});
+		// h1 (controlled 2020-11-01: next 2021-02-01), d1 (next 2021-01-10), c1 (next at 12 months,
+		// 2021-02-10) are not due yet; h3 (30) and h4 (no diagnosis) are in no program; the dead are not listed
+		assertThat(items).extracting(WorkItem::program).doesNotContain("diabetes");
+		assertThat(items).filteredOn(i -> i.program().equals("hypertension")).hasSize(1);
+		// k2, 4 years old, missed her 48-month check in August (more than 90 days ago): next at 5 years
+		assertThat(items).filteredOn(i -> i.program().equals("child")).isEmpty();
+		assertThat(items).allSatisfy(i -> assertThat(i.person().isMasked()).isTrue());
+		assertThat(items.get(0).dueDate()).isBeforeOrEqualTo(items.get(items.size() - 1).dueDate());
+	}
+
 }
