@@ -35,10 +35,45 @@ public class Worklists {
 
 	private final RegistryApi registry;
 
-	Worklists(DueServices due, PersonApi persons, RegistryApi registry) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	Worklists(DueServices due, PersonApi persons, RegistryApi registry, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.due = due;
 		this.persons = persons;
 		this.registry = registry;
+		this.jdbc = jdbc;
+	}
+
+	/** The ways a reminder reaches a resident. */
+	public static final List<String> CHANNELS = List.of("sms", "phone", "app", "in-person");
+
+	/**
+	 * Notes that a person was reminded of a due service (the message goes out through the CHC's own
+	 * SMS or phone system; RHIP keeps who was reminded of what, when, how and by whom).
+	 */
+	public long remind(long personId, String service, LocalDate dueDate, String channel) {
+		if (!CHANNELS.contains(channel)) {
+			throw new org.rhip.platform.problem.InvalidInput("care.channel", "channel", "channel must be one of " + CHANNELS);
+		}
+		if (service == null || service.isBlank()) {
+			throw new org.rhip.platform.problem.InvalidInput("care.service", "service", "service is required");
+		}
+		if (dueDate == null) {
+			throw new org.rhip.platform.problem.InvalidInput("care.due-date", "dueDate", "dueDate is required");
+		}
+		persons.person(personId, "reminder " + service);
+		return jdbc.sql("insert into care.reminder (person_id, service, due_date, channel, sent_by) values (?, ?, ?, ?, ?) returning id")
+			.params(personId, service, java.sql.Date.valueOf(dueDate), channel, CurrentUser.require().name())
+			.query(Long.class)
+			.single();
+	}
+
+	/** How many reminders a person has had of a service due on a date. */
+	public int reminders(long personId, String service, LocalDate dueDate) {
+		return jdbc.sql("select count(*) from care.reminder where person_id = ? and service = ? and due_date = ?")
+			.params(personId, service, java.sql.Date.valueOf(dueDate))
+			.query(Integer.class)
+			.single();
 	}
 
 	/**

@@ -50,6 +50,10 @@ class RecordIndicatorsTest extends IntegrationTest {
 
 	String e2;
 
+	String s1;
+
+	String h4;
+
 	@BeforeAll
 	void buildTheDistrict() {
 		jdbc.sql("""
@@ -93,7 +97,7 @@ class RecordIndicatorsTest extends IntegrationTest {
 		String h3 = r.person("1990-01-01", false, A);
 		r.diagnosis(h3, "I10", "2019-01-01");
 		r.service(h3, "htn-followup", "2020-03-01");
-		String h4 = r.person("1965-01-01", false, A);
+		h4 = r.person("1965-01-01", false, A);
 		r.service(h4, "htn-followup", "2020-03-01");
 		// diabetes: d1 four follow-ups, a health check, fasting glucose 6.5 at the last
 		String d1 = r.person("1958-01-01", true, A);
@@ -135,6 +139,9 @@ class RecordIndicatorsTest extends IntegrationTest {
 		r.vaccine(c1, "HepB", 1, "2020-02-10");
 		r.vaccine(c1, "BCG", 1, "2020-02-10");
 		r.vaccine(c2, "HepB", 1, "2020-06-05");
+		// s1: diagnosed in 2021, for the tests that record services (after every date the other tests read)
+		s1 = r.person("1961-01-01", false, A);
+		r.diagnosis(s1, "I10", "2021-02-01");
 		// visits: two at the CHC, one at the hospital
 		r.visit(e1, "2020-04-01", CHC);
 		r.visit(h1, "2020-04-03", CHC);
@@ -282,6 +289,79 @@ class RecordIndicatorsTest extends IntegrationTest {
 		assertThat(items).filteredOn(i -> i.program().equals("child")).isEmpty();
 		assertThat(items).allSatisfy(i -> assertThat(i.person().isMasked()).isTrue());
 		assertThat(items.get(0).dueDate()).isBeforeOrEqualTo(items.get(items.size() - 1).dueDate());
+	}
+
+	@Autowired
+	CareServices services;
+
+	@Autowired
+	org.rhip.security.SecurityApi security;
+
+	private long personOf(String patient) {
+		return records.personOfPatient(patient).orElseThrow();
+	}
+
+	private static String refusedField(Runnable call) {
+		try {
+			call.run();
+		}
+		catch (org.rhip.platform.problem.InvalidInput ex) {
+			return ex.field();
+		}
+		throw new AssertionError("accepted");
+	}
+
+	@Test
+	void aServiceDoneIsStoredAsRecordsAfterTheProgramsRules() {
+		signInAsAdmin();
+		long s = personOf(s1);
+		java.time.LocalDate day = java.time.LocalDate.parse("2021-03-01");
+		// h4 has no hypertension diagnosis: not enrolled
+		assertThat(refusedField(() -> services.record(new ServiceRecord(personOf(h4), "htn-followup", day, CHC, 130, 80, null,
+				null, null)))).isEqualTo("personId");
+		// s1 was diagnosed on 2021-02-01: a follow-up before that is refused too
+		assertThat(refusedField(() -> services.record(new ServiceRecord(s, "htn-followup", java.time.LocalDate.parse("2021-01-15"),
+				CHC, 130, 80, null, null, null)))).isEqualTo("personId");
+		assertThat(refusedField(() -> services.record(new ServiceRecord(s, "htn-followup", day, CHC, 130, 140, null, null, null))))
+			.isEqualTo("diastolic");
+		assertThat(refusedField(() -> services.record(new ServiceRecord(s, "htn-followup", day, CHC, null, 80, null, null, null))))
+			.isEqualTo("systolic");
+		assertThat(refusedField(() -> services.record(new ServiceRecord(s, "prenatal", day, CHC, null, null, null, null,
+				BigDecimal.TEN)))).isEqualTo("service");
+		assertThat(refusedField(() -> services.record(new ServiceRecord(s, "htn-followup", java.time.LocalDate.now().plusDays(2), CHC,
+				130, 80, null, null, null)))).isEqualTo("date");
+		assertThat(refusedField(() -> services.record(new ServiceRecord(s, "vaccination", day, CHC, null, null, null, null, null))))
+			.isEqualTo("service");
+		String encounter = services.record(new ServiceRecord(s, "htn-followup", day, CHC, 128, 82, null, null, null));
+		assertThat(jdbc.sql("select kind || ' ' || type_code || ' ' || institution_code from record.encounter where resource_id = ?")
+			.param(encounter).query(String.class).single()).isEqualTo("public_health htn-followup " + CHC);
+		assertThat(jdbc.sql("select count(*) from record.observation where encounter_id = ? and code in ('8480-6', '8462-4')")
+			.param(encounter).query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void remindersAreNotedWithoutTheMessageAndTheWorklistIsOpenOverHttp() throws Exception {
+		signInAsAdmin();
+		long e2Person = personOf(e2);
+		assertThat(refusedField(() -> worklists.remind(e2Person, "health-check", java.time.LocalDate.parse("2020-12-31"), "pigeon")))
+			.isEqualTo("channel");
+		worklists.remind(e2Person, "health-check", java.time.LocalDate.parse("2020-12-31"), "sms");
+		assertThat(worklists.reminders(e2Person, "health-check", java.time.LocalDate.parse("2020-12-31"))).isEqualTo(1);
+		SecurityContextHolder.clearContext();
+		String doctor = security.createToken("care-doctor-" + System.nanoTime(), Role.DOCTOR, DISTRICT);
+		var list = bearer("GET", "/api/care/worklist?orgUnit=" + DISTRICT + "&date=2020-12-01&days=31", doctor, null);
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains("\"program\":\"elderly\"").contains("\"dueDate\":\"2020-12-31\"");
+		String elsewhere = security.createToken("care-other-" + System.nanoTime(), Role.DOCTOR, "440106");
+		assertThat(bearer("GET", "/api/care/worklist?orgUnit=" + DISTRICT + "&date=2020-12-01", elsewhere, null).statusCode())
+			.isEqualTo(403);
+		var value = bearer("GET", "/api/care/indicators/ELDERLY_HEALTH_MGMT?orgUnit=" + DISTRICT + "&year=2020", doctor, null);
+		assertThat(value.statusCode()).isEqualTo(200);
+		assertThat(value.body()).contains("\"orgUnitCode\":\"" + A + "\"").contains("\"orgUnitCode\":\"" + B + "\"");
+		var bad = bearer("POST", "/api/care/services", doctor, "{\"personId\":" + personOf(h4)
+				+ ",\"service\":\"htn-followup\",\"date\":\"2021-03-01\",\"systolic\":130,\"diastolic\":80}");
+		assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+		assertThat(bad.body()).contains("personId");
 	}
 
 }
