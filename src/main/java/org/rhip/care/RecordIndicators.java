@@ -83,7 +83,7 @@ public class RecordIndicators {
 				select indicator, org_unit_code, year, numerator, denominator, value from care.indicator_value
 				where indicator = :indicator and org_unit_code = any(cast(:units as text[])) and year = :year
 				order by org_unit_code
-				""").param("indicator", indicator).param("units", units.toArray(String[]::new)).param("year", year)
+				""").param("indicator", indicator).param("units", org.rhip.care.indicator.SqlArrays.text(units)).param("year", year)
 			.query(IndicatorValue.class).list();
 	}
 
@@ -150,7 +150,7 @@ public class RecordIndicators {
 		String from = "from (" + q.sql() + ") m where m.year = :year and m.org_unit_code = any(cast(:units as text[])) and "
 				+ which;
 		Map<String, Object> params = new java.util.HashMap<>(engineParameters(orgUnitCode, year));
-		params.put("units", units.toArray(String[]::new));
+		params.put("units", org.rhip.care.indicator.SqlArrays.text(units));
 		params.put("year", year);
 		long total = jdbc.sql("select count(distinct m.person_id) " + from).params(params).query(Long.class).single();
 		params.put("offset", Math.max(offset, 0));

@@ -39,7 +39,7 @@ class CoverageQuery {
 				with req(requirement, vaccines, doses, months) as (%s),
 				     due as (select p.person_id, p.org_unit_code, r.requirement, r.vaccines, r.doses,
 				                    case when r.months = 0 then p.birth_date + 1
-				                         else (p.birth_date + make_interval(months => r.months))::date end as deadline
+				                         else (p.birth_date + r.months * interval \'1 month\')::date end as deadline
 				             from person.population p
 				             cross join req r
 				             where p.birth_date > make_date(cast(:from as int) - 8, 1, 1)
@@ -51,7 +51,7 @@ class CoverageQuery {
 				     alive as (select d.* from due_in_years d join person.population p on p.person_id = d.person_id
 				               where p.death_date is null or p.death_date >= d.deadline),
 				     given as (select a.person_id, a.requirement, a.vaccines,
-				                      count(distinct (i.vaccine_code, i.dose_number, i.date)) as doses
+				                      count(distinct concat_ws('|', i.vaccine_code, i.dose_number, i.date)) as doses
 				               from alive a
 				               join record.immunization i on i.person_id = a.person_id and i.vaccine_code = any(a.vaccines)
 				                and i.date <= a.deadline and coalesce(i.status, 'completed') = 'completed'

@@ -67,23 +67,33 @@ public class IndicatorEngine {
 	public IndicatorComputation compute(String region, int from, int to, Instant recordsChangedAt) {
 		long start = System.nanoTime();
 		OrgUnitTree tree = new OrgUnitTree(registry, region);
-		Map<String, Object> params = parameters(region, from, to);
-		params.put("units", tree.codes().toArray(String[]::new));
-		List<IndicatorValue> values = new ArrayList<>();
 		Map<String, Long> timing = new LinkedHashMap<>();
+		List<IndicatorValue> values = values(jdbc, tree, from, to, timing);
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		transactions.executeWithoutResult(status -> store(region, tree, from, to, values, recordsChangedAt, millis));
+		return new IndicatorComputation(region, from, to, values.size(), timing, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	/**
+	 * Every indicator of a region's tree for the years, over a connection: the application's
+	 * PostgreSQL, or (the benchmark) another engine holding the same tables. Adds each indicator's
+	 * milliseconds to {@code timing}.
+	 */
+	public List<IndicatorValue> values(JdbcClient on, OrgUnitTree tree, int from, int to, Map<String, Long> timing) {
+		Map<String, Object> params = parameters(tree.region(), from, to);
+		params.put("units", SqlArrays.text(tree.codes()));
+		List<IndicatorValue> values = new ArrayList<>();
 		for (MemberQuery q : queries) {
 			long t = System.nanoTime();
-			values.addAll(aggregate(q, tree, params));
+			values.addAll(aggregate(on, q, tree, params));
 			timing.merge(q.indicator(), (System.nanoTime() - t) / 1_000_000, Long::sum);
 		}
 		for (TableIndicators table : tables) {
 			long t = System.nanoTime();
-			values.addAll(table.compute(tree, from, to));
+			values.addAll(table.compute(on, tree, from, to));
 			timing.put(String.join("+", table.indicators()), (System.nanoTime() - t) / 1_000_000);
 		}
-		long millis = (System.nanoTime() - start) / 1_000_000;
-		transactions.executeWithoutResult(status -> store(region, tree, from, to, values, recordsChangedAt, millis));
-		return new IndicatorComputation(region, from, to, values.size(), timing, (System.nanoTime() - start) / 1_000_000);
+		return values;
 	}
 
 	/** The SQL parameters every member query may use. */
@@ -92,20 +102,20 @@ public class IndicatorEngine {
 		params.put("from", from);
 		params.put("to", to);
 		List<Institution> institutions = registry.institutionsWithin(region);
-		params.put("institutions", institutions.stream().map(Institution::code).toArray(String[]::new));
-		params.put("institutionUnits", institutions.stream().map(Institution::orgUnitCode).toArray(String[]::new));
-		params.put("primaryCare", institutions.stream().filter(i -> PRIMARY_CARE.contains(i.type()))
-			.map(Institution::code).toArray(String[]::new));
+		params.put("institutions", SqlArrays.text(institutions.stream().map(Institution::code).toList()));
+		params.put("institutionUnits", SqlArrays.text(institutions.stream().map(Institution::orgUnitCode).toList()));
+		params.put("primaryCare", SqlArrays.text(institutions.stream().filter(i -> PRIMARY_CARE.contains(i.type()))
+			.map(Institution::code).toList()));
 		return params;
 	}
 
-	private List<IndicatorValue> aggregate(MemberQuery q, OrgUnitTree tree, Map<String, Object> params) {
+	private List<IndicatorValue> aggregate(JdbcClient on, MemberQuery q, OrgUnitTree tree, Map<String, Object> params) {
 		String denominator = q.numeratorWithinDenominator() ? "true" : "m.denominator";
 		String sql = "select m.year, m.org_unit_code, count(*) filter (where m.numerator) as n, count(*) filter (where "
 				+ denominator + ") as d from (" + q.sql() + ") m where m.org_unit_code = any(cast(:units as text[]))"
 				+ " group by m.year, m.org_unit_code";
 		Map<String, long[]> sums = new HashMap<>();
-		jdbc.sql(sql).params(params).query(rs -> {
+		on.sql(sql).params(params).query(rs -> {
 			int year = rs.getInt("year");
 			for (String unit : tree.upwards(rs.getString("org_unit_code"))) {
 				long[] s = sums.computeIfAbsent(unit + "|" + year, k -> new long[2]);
@@ -130,7 +140,7 @@ public class IndicatorEngine {
 	private void store(String region, OrgUnitTree tree, int from, int to, List<IndicatorValue> values,
 			Instant recordsChangedAt, long millis) {
 		jdbc.sql("delete from care.indicator_value where org_unit_code = any(cast(:units as text[])) and year between :from and :to")
-			.param("units", tree.codes().toArray(String[]::new))
+			.param("units", SqlArrays.text(tree.codes()))
 			.param("from", from)
 			.param("to", to)
 			.update();

@@ -14,8 +14,8 @@ public interface TableIndicators {
 	/** The catalogue codes computed. */
 	List<String> indicators();
 
-	/** Values for every org unit of the tree and every year from..to that has data. */
-	List<IndicatorValue> compute(OrgUnitTree tree, int from, int to);
+	/** Values for every org unit of the tree and every year from..to that has data, over a connection. */
+	List<IndicatorValue> compute(org.springframework.jdbc.core.simple.JdbcClient on, OrgUnitTree tree, int from, int to);
 
 	/** The member query of one of the indicators, for the drill-down (numerator: deaths; denominator: population). */
 	MemberQuery members(String indicator);

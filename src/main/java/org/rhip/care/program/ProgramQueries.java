@@ -99,12 +99,12 @@ class ProgramQueries {
 				""".formatted(icd10Pattern, followUp, controlled, YEARS, ALIVE);
 	}
 
-	static final String HYPERTENSION = "^I1[0-5]";
+	static final String HYPERTENSION = "^I1[0-5].*";
 
-	static final String DIABETES = "^E11";
+	static final String DIABETES = "^E11.*";
 
 	/** 严重精神障碍 (§1.8): schizophrenia, persistent delusional (paranoid), schizoaffective, bipolar, due to epilepsy, with mental retardation. */
-	static final String SEVERE_MENTAL_DISORDER = "^(F20|F22|F25|F31|F06|F7[0-9])";
+	static final String SEVERE_MENTAL_DISORDER = "^(F20|F22|F25|F31|F06|F7[0-9]).*";
 
 	@Bean
 	MemberQuery hypertensionStandardized() {
@@ -181,7 +181,7 @@ class ProgramQueries {
 				                group by 1, 2),
 				     due as (select y.year, p.person_id, p.org_unit_code,
 				                    (select count(*) from unnest(array[1, 3, 6, 8, 12, 18, 24, 30]) as m(months)
-				                      where extract(year from p.birth_date + make_interval(months => m.months))::int = y.year) as checks_due
+				                      where extract(year from p.birth_date + m.months * interval \'1 month\')::int = y.year) as checks_due
 				             from %s
 				             join person.population p on p.birth_date > make_date(y.year - 3, 12, 31) and %s)
 				select d.year, d.person_id, d.org_unit_code, coalesce(c.visits, 0) >= d.checks_due as numerator
@@ -207,14 +207,17 @@ class ProgramQueries {
 				                where e.kind = 'public_health' and e.type_code in ('prenatal', 'postpartum-visit', 'postpartum-42d')
 				                  and e.person_id is not null
 				                  and e.date >= make_date(cast(:from as int) - 1, 1, 1) and e.date < make_date(cast(:to as int) + 1, 3, 1)),
+				     early as (select distinct o.encounter_id from record.observation o
+				               join visits v on v.resource_id = o.encounter_id
+				               where v.type_code = 'prenatal' and o.code = '11884-4' and o.value < 13),
 				     care as (select b.person_id as child, b.mother_person_id,
 				                     count(*) filter (where v.type_code = 'prenatal' and v.date between b.date - 300 and b.date) as prenatal,
 				                     bool_or(v.type_code = 'postpartum-visit' and v.date between b.date and b.date + 60) as postpartum,
 				                     bool_or(v.type_code = 'postpartum-42d' and v.date between b.date and b.date + 60) as check42,
 				                     bool_or(v.type_code = 'prenatal' and v.date between b.date - 300 and b.date
-				                             and exists (select 1 from record.observation o
-				                                         where o.encounter_id = v.resource_id and o.code = '11884-4' and o.value < 13)) as early
+				                             and x.encounter_id is not null) as early
 				              from births b join visits v on v.person_id = b.mother_person_id
+				              left join early x on x.encounter_id = v.resource_id
 				              group by b.person_id, b.mother_person_id)
 				select extract(year from b.date)::int as year, b.mother_person_id as person_id, p.org_unit_code,
 				       coalesce(c.early and c.prenatal >= 5 and c.postpartum and c.check42, false) as numerator

@@ -22,8 +22,8 @@ class VisitQueries {
 				select extract(year from e.date)::int as year, e.person_id, i.org_unit_code,
 				       e.institution_code = any(cast(:primaryCare as text[])) as numerator
 				from record.encounter e
-				join unnest(cast(:institutions as text[]), cast(:institutionUnits as text[])) as i(code, org_unit_code)
-				  on i.code = e.institution_code
+				join (select unnest(cast(:institutions as text[])) as code,
+				             unnest(cast(:institutionUnits as text[])) as org_unit_code) i on i.code = e.institution_code
 				where e.kind in ('outpatient', 'emergency', 'home', 'public_health')
 				  and e.date >= make_date(cast(:from as int), 1, 1) and e.date < make_date(cast(:to as int) + 1, 1, 1)
 				""");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.rhip.care.IndicatorValue;
 import org.rhip.care.indicator.MemberQuery;
 import org.rhip.care.indicator.OrgUnitTree;
+import org.rhip.care.indicator.SqlArrays;
 import org.rhip.care.indicator.TableIndicators;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,8 @@ class AgeTables implements TableIndicators {
 	/** Completed years at a date of a birth date, in SQL without age() (cheaper over millions of rows). */
 	static String ageAt(String date, String birth) {
 		return "(extract(year from " + date + ")::int - extract(year from " + birth + ")::int"
-				+ " - case when to_char(" + birth + ", 'MMDD') > to_char(" + date + ", 'MMDD') then 1 else 0 end)";
+				+ " - case when extract(month from " + birth + ") * 100 + extract(day from " + birth + ") > extract(month from "
+				+ date + ") * 100 + extract(day from " + date + ") then 1 else 0 end)";
 	}
 
 	/** The life-table group (0, 1–4, 5–9, …, 85+) of an age in SQL; the same as {@link LifeTable#groupOf(int)}. */
@@ -57,12 +59,6 @@ class AgeTables implements TableIndicators {
 			group by 1, 2, 3
 			""".formatted(groupOf(ageAt("d.date", "d.birth_date")), NcdCause.sqlCondition("d.cause"), VitalQueries.DEATHS);
 
-	private final JdbcClient jdbc;
-
-	AgeTables(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
 	@Override
 	public List<String> indicators() {
 		return List.of(LIFE_EXPECTANCY, PREMATURE);
@@ -80,17 +76,17 @@ class AgeTables implements TableIndicators {
 	}
 
 	@Override
-	public List<IndicatorValue> compute(OrgUnitTree tree, int from, int to) {
+	public List<IndicatorValue> compute(JdbcClient on, OrgUnitTree tree, int from, int to) {
 		Map<String, Counts> counts = new HashMap<>();
-		Map<String, Object> params = Map.of("from", from, "to", to, "units", tree.codes().toArray(String[]::new));
-		jdbc.sql("select * from (" + POPULATION + ") t where t.org_unit_code = any(cast(:units as text[]))").params(params)
+		Map<String, Object> params = Map.of("from", from, "to", to, "units", SqlArrays.text(tree.codes()));
+		on.sql("select * from (" + POPULATION + ") t where t.org_unit_code = any(cast(:units as text[]))").params(params)
 			.query(rs -> {
 				for (String unit : tree.upwards(rs.getString("org_unit_code"))) {
 					counts.computeIfAbsent(unit + "|" + rs.getInt("year"), k -> new Counts()).population[rs.getInt("grp")] += rs
 						.getLong("people");
 				}
 			});
-		jdbc.sql("select * from (" + DEATHS_BY_AGE + ") t where t.org_unit_code = any(cast(:units as text[]))").params(params)
+		on.sql("select * from (" + DEATHS_BY_AGE + ") t where t.org_unit_code = any(cast(:units as text[]))").params(params)
 			.query(rs -> {
 				for (String unit : tree.upwards(rs.getString("org_unit_code"))) {
 					Counts c = counts.computeIfAbsent(unit + "|" + rs.getInt("year"), k -> new Counts());

@@ -59,10 +59,11 @@ public enum NcdCause {
 
 	/**
 	 * The SQL condition that is true where {@code column} (a text column of ICD-10 codes) is in one of
-	 * the four groups, for indicator queries: {@code upper(btrim(column)) ~ '^(I[0-9]{2}|…)'}.
+	 * the four groups, for indicator queries: {@code upper(trim(column)) ~ '^(I[0-9]{2}|…).*'} — anchored and
+	 * ending in {@code .*}, so it means the same in PostgreSQL (a search) and DuckDB (a full match).
 	 */
 	public static String sqlCondition(String column) {
-		return "upper(btrim(" + column + ")) ~ '" + SQL_PATTERN + "'";
+		return "upper(trim(" + column + ")) ~ '" + SQL_PATTERN + ".*'";
 	}
 
 	/** The pattern of {@link #sqlCondition(String)}, for checking it against {@link #of(String)}. */

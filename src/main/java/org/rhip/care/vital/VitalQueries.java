@@ -68,7 +68,7 @@ class VitalQueries {
 	@Bean
 	MemberQuery maternalMortality() {
 		return MemberQuery.of("MATERNAL_MORTALITY", BigDecimal.valueOf(100000), false,
-				againstLiveBirths("d.sex = '2' and d.cause ~ '^(O([0-8][0-9]|9[0-5]|9[89])|A34)'"));
+				againstLiveBirths("d.sex = '2' and d.cause ~ '^(O([0-8][0-9]|9[0-5]|9[89])|A34).*'"));
 	}
 
 }

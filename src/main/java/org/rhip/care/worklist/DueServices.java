@@ -35,7 +35,7 @@ public class DueServices {
 				continue;
 			}
 			found.addAll(jdbc.sql("select * from (" + sql + ") d where d.due_date <= :until")
-				.param("units", units.toArray(String[]::new))
+				.param("units", org.rhip.care.indicator.SqlArrays.text(units))
 				.param("today", java.sql.Date.valueOf(today))
 				.param("until", java.sql.Date.valueOf(until))
 				.query((rs, n) -> new Due(rs.getLong("person_id"), rs.getString("program"), rs.getString("service"),

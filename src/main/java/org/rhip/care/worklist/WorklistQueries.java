@@ -48,11 +48,11 @@ final class WorklistQueries {
 				""".formatted(PEOPLE, icd10Pattern, followUp, uncontrolled, danger, program);
 	}
 
-	static final String HYPERTENSION = chronic("hypertension", "^I1[0-5]", "htn-followup",
+	static final String HYPERTENSION = chronic("hypertension", "^I1[0-5].*", "htn-followup",
 			"(o.code = '8480-6' and o.value >= 140) or (o.code = '8462-4' and o.value >= 90)",
 			"(o.code = '8480-6' and o.value >= 180) or (o.code = '8462-4' and o.value >= 110)");
 
-	static final String DIABETES = chronic("diabetes", "^E11", "dm-followup", "o.code = '1558-6' and o.value >= 7.0",
+	static final String DIABETES = chronic("diabetes", "^E11.*", "dm-followup", "o.code = '1558-6' and o.value >= 7.0",
 			"o.code = '1558-6' and o.value >= 16.7");
 
 	/** 65+ (§1.5): a health check a year after the last one, or from the 65th birthday. */
@@ -82,13 +82,13 @@ final class WorklistQueries {
 			              group by p.person_id, p.birth_date),
 			     next as (select d.person_id, d.last_date,
 			                     (select m.months from unnest(array[1, 3, 6, 8, 12, 18, 24, 30, 36, 48, 60, 72]) as m(months)
-			                      where d.birth_date + make_interval(months => m.months) > coalesce(d.last_date, d.birth_date)
-			                        and d.birth_date + make_interval(months => m.months) >= cast(:today as date) - 90
+			                      where d.birth_date + m.months * interval \'1 month\' > coalesce(d.last_date, d.birth_date)
+			                        and d.birth_date + m.months * interval \'1 month\' >= cast(:today as date) - 90
 			                      order by m.months limit 1) as months,
 			                     d.birth_date
 			              from done d)
 			select n.person_id, 'child' as program, case when n.months = 1 then 'newborn-visit' else 'child-check' end as service,
-			       (n.birth_date + make_interval(months => n.months))::date as due_date, n.last_date, null as note
+			       (n.birth_date + n.months * interval \'1 month\')::date as due_date, n.last_date, null as note
 			from next n where n.months is not null
 			""".formatted(PEOPLE);
 
@@ -101,7 +101,7 @@ final class WorklistQueries {
 			with people as (%s),
 			     pregnancy as (select distinct on (d.person_id) d.person_id, d.date as lmp from record.diagnosis d
 			                   join people p on p.person_id = d.person_id
-			                   where d.icd10 ~ '^Z3[45]' and d.date > cast(:today as date) - 294
+			                   where d.icd10 ~ '^Z3[45].*' and d.date > cast(:today as date) - 294
 			                   order by d.person_id, d.date desc),
 			     open as (select g.* from pregnancy g
 			              where not exists (select 1 from record.birth b where b.mother_person_id = g.person_id and b.date >= g.lmp)),
@@ -131,7 +131,7 @@ final class WorklistQueries {
 			with people as (%s),
 			     dx as (select d.person_id, min(d.date) as since from record.diagnosis d
 			            join people p on p.person_id = d.person_id
-			            where d.icd10 ~ '^(F20|F22|F25|F31|F06|F7[0-9])' group by d.person_id),
+			            where d.icd10 ~ '^(F20|F22|F25|F31|F06|F7[0-9]).*' group by d.person_id),
 			     last as (select distinct on (e.person_id) e.person_id, e.resource_id, e.date
 			              from record.encounter e join dx on dx.person_id = e.person_id
 			              where e.type_code = 'smd-followup' and e.kind = 'public_health'

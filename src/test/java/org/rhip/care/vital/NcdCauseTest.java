@@ -34,13 +34,14 @@ class NcdCauseTest {
 
 	@Test
 	void theSqlConditionAgreesWithTheJavaRule() {
-		assertThat(NcdCause.sqlCondition("d.cause")).startsWith("upper(btrim(d.cause)) ~ '^(");
-		// PostgreSQL's ~ and Java's find() agree on this plain pattern (classes, alternation, anchor)
-		Pattern sql = Pattern.compile(NcdCause.sqlPattern());
+		assertThat(NcdCause.sqlCondition("d.cause")).startsWith("upper(trim(d.cause)) ~ '^(").endsWith(".*'");
+		// the pattern matches the whole code (DuckDB's ~ is a full match, PostgreSQL's a search: with the
+		// anchor and the trailing .* both mean the same), as Java's matches() does
+		Pattern sql = Pattern.compile(NcdCause.sqlPattern() + ".*");
 		for (char letter = 'A'; letter <= 'Z'; letter++) {
 			for (int n = 0; n < 100; n++) {
 				String code = String.format(Locale.ROOT, "%c%02d.1", letter, n);
-				assertThat(sql.matcher(code).find()).as(code).isEqualTo(NcdCause.isMajorNcd(code));
+				assertThat(sql.matcher(code).matches()).as(code).isEqualTo(NcdCause.isMajorNcd(code));
 			}
 		}
 	}
