@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +52,7 @@ public final class NipSchedule {
 	private final List<CoverageTarget> coverageTargets;
 
 	NipSchedule(Map<String, String> vaccines, Period catchUpBefore, List<Series> series) {
-		this.vaccines = Map.copyOf(vaccines);
+		this.vaccines = Collections.unmodifiableMap(new LinkedHashMap<>(vaccines));
 		this.catchUpBefore = catchUpBefore;
 		this.series = List.copyOf(series);
 		this.coverageTargets = targets(series);
@@ -71,7 +73,7 @@ public final class NipSchedule {
 		return schedule;
 	}
 
-	/** The NIP vaccine codes and their Chinese names. */
+	/** The NIP vaccine codes and their Chinese names, in the order of the schedule file. */
 	public Map<String, String> vaccines() {
 		return vaccines;
 	}
