@@ -57,6 +57,8 @@ public class CareServices {
 
 	private final JdbcClient jdbc;
 
+	private final org.rhip.care.immunization.NipSchedule schedule = org.rhip.care.immunization.NipSchedule.bundled();
+
 	CareServices(RecordApi records, PersonApi persons, JdbcClient jdbc) {
 		this.records = records;
 		this.persons = persons;
@@ -85,6 +87,47 @@ public class CareServices {
 			throw new InvalidInput("care.person", "personId", "this person has no health record (Patient) yet");
 		}
 		return store(s, patients.get(0));
+	}
+
+	/**
+	 * Records a vaccination (接种) after the national schedule's rules for the child's doses so far: a
+	 * dose out of order, too early (minimum age, minimum interval), before birth or in the future, or an
+	 * unknown vaccine is refused naming the field ({@code vaccineCode}, {@code doseNumber}, {@code date}).
+	 * Returns the id of the Immunization created.
+	 */
+	public String recordVaccination(long personId, String vaccineCode, int doseNumber, LocalDate date, String institution) {
+		Person person = persons.person(personId, "care vaccination");
+		if (person.birthDate() == null) {
+			throw new InvalidInput("care.person", "personId", "the person's birth date is not known");
+		}
+		List<org.rhip.care.immunization.GivenDose> given = jdbc.sql("""
+				select vaccine_code, dose_number, date from record.immunization
+				where person_id = ? and dose_number is not null and coalesce(status, 'completed') = 'completed' order by date
+				""").param(personId).query((rs, n) -> org.rhip.care.immunization.GivenDose.of(rs.getString(1), rs.getInt(2),
+						rs.getDate(3).toLocalDate())).list();
+		org.rhip.care.immunization.Child child = new org.rhip.care.immunization.Child(person.birthDate(), null, null, given);
+		var problems = schedule.check(child, org.rhip.care.immunization.GivenDose.of(vaccineCode, doseNumber, date),
+				LocalDate.now(CHINA));
+		if (!problems.isEmpty()) {
+			throw new InvalidInput("care.vaccination", problems.get(0).field(), problems.get(0).message());
+		}
+		List<String> patients = persons.patientIds(personId);
+		if (patients.isEmpty()) {
+			throw new InvalidInput("care.person", "personId", "this person has no health record (Patient) yet");
+		}
+		org.hl7.fhir.r4.model.Immunization i = new org.hl7.fhir.r4.model.Immunization();
+		i.setStatus(org.hl7.fhir.r4.model.Immunization.ImmunizationStatus.COMPLETED);
+		i.setVaccineCode(new CodeableConcept(new Coding(RecordSystems.NIP_VACCINE, vaccineCode, schedule.vaccines().get(vaccineCode))));
+		i.setPatient(new Reference("Patient/" + patients.get(0)));
+		i.setOccurrence(new DateTimeType(date + "T09:00:00+08:00"));
+		i.addProtocolApplied().setDoseNumber(new org.hl7.fhir.r4.model.PositiveIntType(doseNumber));
+		String by = institution != null ? institution : CurrentUser.get().flatMap(u -> u.institution()).orElse(null);
+		if (by != null) {
+			i.addPerformer().setActor(new Reference().setIdentifier(new Identifier().setSystem(RecordSystems.INSTITUTION).setValue(by)));
+		}
+		List<TransactionResult> results = records.transaction(List.of(new TransactionEntry(null, "POST", "Immunization", null, i)));
+		String location = results.get(0).location();
+		return location.substring(location.indexOf('/') + 1).replaceAll("/_history/.*", "");
 	}
 
 	private void checkEnrolment(ServiceRecord s) {

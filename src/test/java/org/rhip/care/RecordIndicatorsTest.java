@@ -54,6 +54,8 @@ class RecordIndicatorsTest extends IntegrationTest {
 
 	String h4;
 
+	String c1;
+
 	@BeforeAll
 	void buildTheDistrict() {
 		jdbc.sql("""
@@ -113,7 +115,7 @@ class RecordIndicatorsTest extends IntegrationTest {
 			String enc = r.service(m1, "prenatal", d);
 			r.observation(m1, enc, d, "11884-4", d.equals("2019-07-01") ? 10 : 20, "wk");
 		}
-		String c1 = r.newborn(m1, "2020-02-10", false, A);
+		c1 = r.newborn(m1, "2020-02-10", false, A);
 		r.service(m1, "postpartum-visit", "2020-02-15");
 		r.service(m1, "postpartum-42d", "2020-03-25");
 		String m2 = r.person("1994-01-01", true, B);
@@ -285,6 +287,13 @@ class RecordIndicatorsTest extends IntegrationTest {
 		// 2021-02-10) are not due yet; h3 (30) and h4 (no diagnosis) are in no program; the dead are not listed
 		assertThat(items).extracting(WorkItem::program).doesNotContain("diabetes");
 		assertThat(items).filteredOn(i -> i.program().equals("hypertension")).hasSize(1);
+		// c1 had HepB-1 and BCG at birth: HepB-2 was due at one month and is overdue
+		assertThat(items).anySatisfy(i -> {
+			assertThat(i.program()).isEqualTo("immunization");
+			assertThat(i.service()).isEqualTo("HepB-2");
+			assertThat(i.dueDate()).isEqualTo("2020-03-10");
+			assertThat(i.overdue()).isTrue();
+		});
 		// k2, 4 years old, missed her 48-month check in August (more than 90 days ago): next at 5 years
 		assertThat(items).filteredOn(i -> i.program().equals("child")).isEmpty();
 		assertThat(items).allSatisfy(i -> assertThat(i.person().isMasked()).isTrue());
@@ -332,6 +341,17 @@ class RecordIndicatorsTest extends IntegrationTest {
 				130, 80, null, null, null)))).isEqualTo("date");
 		assertThat(refusedField(() -> services.record(new ServiceRecord(s, "vaccination", day, CHC, null, null, null, null, null))))
 			.isEqualTo("service");
+		// vaccinations follow the schedule: c1 (born 2020-02-10) cannot have MMR at 7 months, nor HepB-3 before HepB-2
+		long c1Person = personOf(c1);
+		assertThat(refusedField(() -> services.recordVaccination(c1Person, "MMR", 1, java.time.LocalDate.parse("2020-09-10"), CHC)))
+			.isEqualTo("date");
+		assertThat(refusedField(() -> services.recordVaccination(c1Person, "HepB", 3, java.time.LocalDate.parse("2020-09-10"), CHC)))
+			.isEqualTo("doseNumber");
+		assertThat(refusedField(() -> services.recordVaccination(c1Person, "XYZ", 1, java.time.LocalDate.parse("2021-03-10"), CHC)))
+			.isEqualTo("vaccineCode");
+		String shot = services.recordVaccination(c1Person, "MMR", 1, java.time.LocalDate.parse("2021-03-10"), CHC);
+		assertThat(jdbc.sql("select vaccine_code || '-' || dose_number from record.immunization where resource_id = ?").param(shot)
+			.query(String.class).single()).isEqualTo("MMR-1");
 		String encounter = services.record(new ServiceRecord(s, "htn-followup", day, CHC, 128, 82, null, null, null));
 		assertThat(jdbc.sql("select kind || ' ' || type_code || ' ' || institution_code from record.encounter where resource_id = ?")
 			.param(encounter).query(String.class).single()).isEqualTo("public_health htn-followup " + CHC);

@@ -107,6 +107,20 @@ class CareApiController {
 		return new Created(services.record(service));
 	}
 
+	record Vaccination(long personId, String vaccineCode, int doseNumber, LocalDate date, String institution) {
+	}
+
+	record CreatedImmunization(String immunization) {
+	}
+
+	@PostMapping("/vaccinations")
+	@ResponseStatus(HttpStatus.CREATED)
+	CreatedImmunization vaccination(@RequestBody Vaccination v) {
+		requireWriter();
+		return new CreatedImmunization(services.recordVaccination(v.personId(), v.vaccineCode(), v.doseNumber(), v.date(),
+				v.institution()));
+	}
+
 	record Reminder(long personId, String service, LocalDate dueDate, String channel) {
 	}
 

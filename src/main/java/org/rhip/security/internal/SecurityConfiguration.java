@@ -61,7 +61,8 @@ class SecurityConfiguration {
 			// bulk import: roles that write records (mayWriteRecords); which institution is checked in interop
 			.requestMatchers("/api/imports", "/api/imports/**", "/imports", "/imports/**").hasAnyRole("ADMIN", "CLERK", "DOCTOR")
 			// services done and reminders from worklists: who may is checked in the care module
-			.requestMatchers("/api/care/services", "/api/care/reminders", "/care/services", "/care/reminders")
+			.requestMatchers("/api/care/services", "/api/care/vaccinations", "/api/care/reminders", "/care/services",
+					"/care/reminders")
 			.hasAnyRole("ADMIN", "CLERK", "DOCTOR")
 			.requestMatchers("/api/**", "/entry/**").hasAnyRole("ADMIN", "CLERK")
 			.anyRequest().authenticated())
