@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "rhip", mixinStandardHelpOptions = true, version = "RHIP 0.1",
 		description = "区域全民健康信息平台 — regional health information platform.",
 		subcommands = { ServeCommand.class, DemoCommand.class, EvaluateCommand.class, TokenCommand.class,
-				SurveilCommand.class, ImportCommand.class, ReindexCommand.class, ComputeCommand.class })
+				SurveilCommand.class, ImportCommand.class, ReindexCommand.class, ComputeCommand.class, GenerateCommand.class })
 public final class RhipCommand implements Runnable {
 
 	@Mixin

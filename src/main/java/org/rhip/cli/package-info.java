@@ -3,5 +3,5 @@
  * ({@code surveil detect} is a pure computation and starts nothing).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "indicator", "indicator :: *", "security", "platform",
-		"surveillance", "surveillance :: detect", "interop", "record", "care", "registry" })
+		"surveillance", "surveillance :: detect", "interop", "record", "care", "registry", "synthetic" })
 package org.rhip.cli;
