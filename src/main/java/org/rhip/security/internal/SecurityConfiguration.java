@@ -60,6 +60,9 @@ class SecurityConfiguration {
 			.requestMatchers("/api/persons/**", "/persons/**").hasAnyRole("ADMIN", "CLERK", "DOCTOR", "EPIDEMIOLOGIST")
 			// bulk import: roles that write records (mayWriteRecords); which institution is checked in interop
 			.requestMatchers("/api/imports", "/api/imports/**", "/imports", "/imports/**").hasAnyRole("ADMIN", "CLERK", "DOCTOR")
+			// family-doctor teams and contracts: roles that write records; which team and resident is checked in care
+			.requestMatchers("/api/care/teams", "/api/care/teams/**", "/api/care/contracts", "/api/care/contracts/**")
+			.hasAnyRole("ADMIN", "CLERK", "DOCTOR")
 			.requestMatchers("/api/**", "/entry/**").hasAnyRole("ADMIN", "CLERK")
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
