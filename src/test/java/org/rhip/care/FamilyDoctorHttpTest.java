@@ -206,6 +206,38 @@ class FamilyDoctorHttpTest extends IntegrationTest {
 		assertThat(onDay.get("total").asLong()).isEqualTo(1);
 	}
 
+	/**
+	 * Two records of one resident, each with a contract: merged, the survivor keeps its 2024 contract, the
+	 * other 2024 contract (in force on the same days) is cancelled from its start and the 2023 one moves
+	 * along; an unmerge gives back both.
+	 */
+	@Test
+	void contractsMoveWithAMergeAndBackWithAnUnmerge() throws Exception {
+		String clerk = token(Role.CLERK, "120110");
+		team(clerk, "FD-HX-04", HUAXIN_CHC, HUAXIN);
+		long survivor = residents().registerWithoutIdNumber(HUAXIN, LocalDate.of(1949, 4, 4), "欧阳明", "13300001111", "1");
+		long merged = residents().registerWithoutIdNumber(HUAXIN, LocalDate.of(1949, 4, 4), "区志刚", "13300002222", "1");
+		assertThat(merged).isNotEqualTo(survivor);
+		String kept = ok(sign(clerk, "\"personId\":" + survivor, "FD-HX-04", "2024-01-01", null), 201).get("contractNumber").asString();
+		String duplicate = ok(sign(clerk, "\"personId\":" + merged, "FD-HX-04", "2024-06-01", null), 201).get("contractNumber")
+			.asString();
+		String earlier = ok(sign(clerk, "\"personId\":" + merged, "FD-HX-04", "2023-01-01", "\"endDate\":\"2023-12-31\""), 201)
+			.get("contractNumber").asString();
+		ok(bearer("POST", "/api/persons/" + survivor + "/merge", clerk, "{\"merged\":" + merged + ",\"reason\":\"同一人：电话核实\"}"),
+				200);
+		JsonNode all = ok(bearer("GET", "/api/care/contracts?personId=" + survivor, clerk, null), 200);
+		assertThat(all.findValuesAsString("contractNumber")).containsExactlyInAnyOrder(kept, duplicate, earlier);
+		JsonNode cancelled = ok(bearer("GET", "/api/care/contracts/" + duplicate, clerk, null), 200);
+		assertThat(cancelled.get("status").asString()).isEqualTo("cancelled");
+		assertThat(cancelled.get("cancelledOn").asString()).isEqualTo("2024-06-01");
+
+		ok(bearer("POST", "/api/persons/" + merged + "/unmerge", clerk, "{\"reason\":\"核实为两人\"}"), 200);
+		assertThat(ok(bearer("GET", "/api/care/contracts?personId=" + merged, clerk, null), 200).findValuesAsString("contractNumber"))
+			.containsExactlyInAnyOrder(duplicate, earlier);
+		assertThat(ok(bearer("GET", "/api/care/contracts?personId=" + survivor, clerk, null), 200)
+			.findValuesAsString("contractNumber")).containsExactly(kept);
+	}
+
 	@Test
 	void theDatabaseItselfRefusesASecondContractInForce() {
 		Residents.Resident r = residents().register(HUAXIN, LocalDate.of(1966, 6, 6), "513", "吴志明");

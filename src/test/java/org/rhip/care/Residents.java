@@ -144,6 +144,12 @@ final class Residents {
 		return new Resident(id, person, birth, street, male);
 	}
 
+	/** A resident known by name and phone only (no ID number): the person id of the index. */
+	long registerWithoutIdNumber(String street, LocalDate birth, String name, String phone, String sex) {
+		return persons.register(new SourcePatient("urn:test:family-doctor", UUID.randomUUID().toString(), null, null, null,
+				null, name, sex, birth, phone, street, null, null, null, null)).personId();
+	}
+
 	Resident register(String street, LocalDate birth, String sequence, String name) {
 		return register(street, birth, sequence, name, null, null);
 	}

@@ -61,14 +61,15 @@ class FamilyDoctorIndicators {
 			    where g.person_id is not null and g.icd10 is not null and %4$s and %5$s
 			    group by g.person_id
 			),
+			-- pregnancies and tuberculosis depend on the day: read their few diagnoses once, then match the years
+			episodic as materialized (
+			    select g.person_id, g.icd10, g.date, g.clinical_status from record.diagnosis g
+			    where g.person_id is not null and g.icd10 is not null and %4$s and (%10$s or %11$s)
+			),
 			episodes as (
 			    select y.year, g.person_id from years y
-			    join record.diagnosis g on %6$s
-			    where g.person_id is not null and %4$s
-			    union
-			    select y.year, g.person_id from years y
-			    join record.diagnosis g on %7$s
-			    where g.person_id is not null and %4$s
+			    join episodic g on %6$s or %7$s
+			    group by y.year, g.person_id
 			),
 			declared as (
 			    select distinct on (y.year, c.person_id) y.year, c.person_id, c.key_tags
@@ -89,7 +90,8 @@ class FamilyDoctorIndicators {
 			   or cardinality(t.key_tags) > 0
 			""".formatted(KeyGroupSql.HYPERTENSION, KeyGroupSql.DIABETES, KeyGroupSql.SEVERE_MENTAL_DISORDER,
 			KeyGroupSql.VALID, KeyGroupSql.CHRONIC, KeyGroupSql.pregnantOn("y.day"), KeyGroupSql.tuberculosisOn("y.day"),
-			KeyGroupSql.elderlyOn("m.birth_date", "m.day"), KeyGroupSql.childOn("m.birth_date", "m.day"));
+			KeyGroupSql.elderlyOn("m.birth_date", "m.day"), KeyGroupSql.childOn("m.birth_date", "m.day"),
+			KeyGroupSql.PREGNANCY, KeyGroupSql.TUBERCULOSIS);
 
 	/** A member query of plain SQL. */
 	record Query(String indicator, String sql) implements MemberQuery {

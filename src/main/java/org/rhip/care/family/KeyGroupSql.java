@@ -41,22 +41,22 @@ final class KeyGroupSql {
 
 	/** The rows of a day {@code day}: pregnancy within 42 weeks before it, tuberculosis within the year before it. */
 	static String pregnantOn(String day) {
-		return PREGNANCY + " and g.date <= " + day + " and g.date >= " + day + " - " + PREGNANCY_DAYS;
+		return "(" + PREGNANCY + " and g.date <= " + day + " and g.date >= " + day + " - " + PREGNANCY_DAYS + ")";
 	}
 
 	static String tuberculosisOn(String day) {
-		return TUBERCULOSIS + " and " + TUBERCULOSIS_ACTIVE + " and g.date <= " + day + " and g.date > (" + day
-				+ " - interval '1 year')::date";
+		return "(" + TUBERCULOSIS + " and " + TUBERCULOSIS_ACTIVE + " and g.date <= " + day + " and g.date > (" + day
+				+ " - interval '1 year')::date)";
 	}
 
 	/** Aged 65 or more on the day (the same as Java's {@code !birth.isAfter(day.minusYears(65))}). */
 	static String elderlyOn(String birth, String day) {
-		return birth + " <= (" + day + " - interval '65 years')::date";
+		return "(" + birth + " <= (" + day + " - interval '65 years')::date)";
 	}
 
 	/** Under 7 on the day (0～6岁). */
 	static String childOn(String birth, String day) {
-		return birth + " > (" + day + " - interval '7 years')::date and " + birth + " <= " + day;
+		return "(" + birth + " > (" + day + " - interval '7 years')::date and " + birth + " <= " + day + ")";
 	}
 
 }
