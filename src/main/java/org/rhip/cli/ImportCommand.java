@@ -38,12 +38,12 @@ final class ImportCommand implements Callable<Integer> {
 			description = "Files to import, in order (*.ndjson, *.json Bundles, *.csv; .gz accepted).")
 	List<Path> files = List.of();
 
-	@Option(names = "--institution", paramLabel = "CODE", description = "Institution the records come from (required for CSV).")
+	@Option(names = "--institution", paramLabel = "CODE", description = "Institution the records come from (required for CSV of records; family-doctor files name their teams' own).")
 	String institution;
 
 	@Option(names = "--format", paramLabel = "FORMAT",
 			description = "ndjson, bundle or csv-patients|csv-encounters|csv-observations|csv-immunizations|csv-diagnoses|"
-					+ "csv-births|csv-deaths (default: by file name).")
+					+ "csv-births|csv-deaths|csv-family-doctor-teams|csv-family-doctor-contracts (default: by file name).")
 	String format;
 
 	@Option(names = "--batch", paramLabel = "N", defaultValue = "" + ImportApi.BATCH,
@@ -79,7 +79,7 @@ final class ImportCommand implements Callable<Integer> {
 				throw new UsageProblem("cannot tell the format of " + file.getFileName()
 						+ " from its name; give --format (ndjson, bundle, csv-patients, …)");
 			}
-			if (f.get().csv() && institution == null) {
+			if (f.get().needsInstitution() && institution == null) {
 				throw new UsageProblem("CSV files need the institution they come from: give --institution CODE");
 			}
 		}

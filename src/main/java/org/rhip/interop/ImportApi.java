@@ -83,7 +83,7 @@ public class ImportApi {
 			ImportFormat f = format.or(() -> ImportFormat.ofFileName(file.getFileName().toString()))
 				.orElseThrow(() -> new InvalidInput("import.format", file.toString(), "cannot tell the format of "
 						+ file.getFileName() + " from its name; give --format (ndjson, bundle, csv-patients, …)"));
-			if (f.csv() && institution.isEmpty()) {
+			if (f.needsInstitution() && institution.isEmpty()) {
 				throw new InvalidInput("import.institution", "institution",
 						"CSV files need the institution they come from: give --institution CODE");
 			}
@@ -128,7 +128,8 @@ public class ImportApi {
 				.or(() -> ImportFormat.ofFileName(upload.name()))
 				.orElseThrow(() -> new InvalidInput("import.format", "template", "cannot tell the format of '"
 						+ Uploads.safeName(upload.name()) + "': send application/fhir+ndjson, application/fhir+json, "
-						+ "or text/csv with ?template=patients|encounters|observations|immunizations|diagnoses|births|deaths")));
+						+ "or text/csv with ?template=patients|encounters|observations|immunizations|diagnoses|births|deaths"
+						+ "|family-doctor-teams|family-doctor-contracts")));
 		}
 		if (!queue.hasRoom()) {
 			throw new Busy();

@@ -15,7 +15,9 @@ public enum ImportFormat {
 	CSV_IMMUNIZATIONS("csv-immunizations", "text/csv"),
 	CSV_DIAGNOSES("csv-diagnoses", "text/csv"),
 	CSV_BIRTHS("csv-births", "text/csv"),
-	CSV_DEATHS("csv-deaths", "text/csv");
+	CSV_DEATHS("csv-deaths", "text/csv"),
+	CSV_FAMILY_DOCTOR_TEAMS("csv-family-doctor-teams", "text/csv"),
+	CSV_FAMILY_DOCTOR_CONTRACTS("csv-family-doctor-contracts", "text/csv");
 
 	private final String key;
 
@@ -36,6 +38,11 @@ public enum ImportFormat {
 
 	public boolean csv() {
 		return key.startsWith("csv-");
+	}
+
+	/** Whether files of this format need the institution they come from: CSV of records does; family-doctor files name theirs. */
+	public boolean needsInstitution() {
+		return csv() && this != CSV_FAMILY_DOCTOR_TEAMS && this != CSV_FAMILY_DOCTOR_CONTRACTS;
 	}
 
 	/** The template of a CSV format ({@code patients}, …). */
@@ -66,7 +73,7 @@ public enum ImportFormat {
 			return Optional.of(BUNDLE);
 		}
 		if (n.endsWith(".csv") || n.endsWith(".txt")) {
-			String base = n;
+			String base = n.replace('_', '-');
 			return Arrays.stream(values()).filter(f -> f.csv() && (base.contains(f.template()) || base.contains(chinese(f))))
 				.findFirst();
 		}
@@ -83,6 +90,8 @@ public enum ImportFormat {
 			case CSV_DIAGNOSES -> "诊断";
 			case CSV_BIRTHS -> "出生";
 			case CSV_DEATHS -> "死亡";
+			case CSV_FAMILY_DOCTOR_TEAMS -> "家庭医生团队";
+			case CSV_FAMILY_DOCTOR_CONTRACTS -> "家庭医生签约";
 			default -> format.key;
 		};
 	}

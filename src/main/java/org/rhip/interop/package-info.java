@@ -5,6 +5,6 @@
  * are stored through the record module; depends on the person index, the registry (institutions,
  * org units) and security (who imports for which institution, keyed hashes).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "record", "person", "registry", "security",
-		"platform" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "record", "person", "care", "registry",
+		"security", "platform" })
 package org.rhip.interop;

@@ -101,6 +101,15 @@ public class PersonApi {
 		return List.of(out);
 	}
 
+	/**
+	 * The active persons of many resident ID numbers at once (a file that names residents by ID number:
+	 * family-doctor contracts). Valid numbers only ({@code ResidentIdNumber#value()}); unknown ones are
+	 * absent. Nothing of a person is read, so nothing is audited, as with {@link #personsOfPatients}.
+	 */
+	public Map<String, Long> personsByIdNumber(java.util.Collection<String> idNumbers) {
+		return reads.personsByIdNumber(idNumbers);
+	}
+
 	/** The person a FHIR Patient resource (or another source identifier) was linked to. */
 	public Optional<Long> personOfSource(String system, String value) {
 		return reads.personOfSource(system, value);

@@ -114,6 +114,10 @@ final class CsvSource extends ParallelSource<CsvLines.Line> {
 	protected void parse(IParser parser, long line, CsvLines.Line item, List<Parsed> out) {
 		Row row = new Row(line, item.fields(), index, headers, context.today);
 		try {
+			if (template.itemMapper != null) {
+				out.add(new Parsed.Item(line, template.itemMapper.map(row)));
+				return;
+			}
 			for (Resource resource : template.mapper.map(row, context)) {
 				out.add(new Parsed.Ok(line, resource));
 			}

@@ -14,7 +14,11 @@ enum CsvTemplate {
 	IMMUNIZATIONS("immunizations", "接种", "Immunization", ImmunizationRows.COLUMNS, new ImmunizationRows()),
 	DIAGNOSES("diagnoses", "诊断", "Condition", DiagnosisRows.COLUMNS, new DiagnosisRows()),
 	BIRTHS("births", "出生", "Patient", BirthRows.COLUMNS, new BirthRows()),
-	DEATHS("deaths", "死亡", "Observation", DeathRows.COLUMNS, new DeathRows());
+	DEATHS("deaths", "死亡", "Observation", DeathRows.COLUMNS, new DeathRows()),
+	FAMILY_DOCTOR_TEAMS("family-doctor-teams", "家庭医生团队", FamilyDoctorRows.TEAM, FamilyDoctorRows.TEAM_COLUMNS,
+			FamilyDoctorRows.TEAMS),
+	FAMILY_DOCTOR_CONTRACTS("family-doctor-contracts", "家庭医生签约", FamilyDoctorRows.CONTRACT,
+			FamilyDoctorRows.CONTRACT_COLUMNS, FamilyDoctorRows.CONTRACTS);
 
 	final String key;
 
@@ -23,6 +27,9 @@ enum CsvTemplate {
 	final List<Column> columns;
 
 	final RowMapper mapper;
+
+	/** For the templates whose rows are no FHIR resources (family doctors): the care module's input. */
+	final FamilyDoctorRows.Mapper itemMapper;
 
 	/** The resource a rejected row would have made first. */
 	final String resourceType;
@@ -33,6 +40,21 @@ enum CsvTemplate {
 		this.resourceType = resourceType;
 		this.columns = columns;
 		this.mapper = mapper;
+		this.itemMapper = null;
+	}
+
+	CsvTemplate(String key, String chinese, String kind, List<Column> columns, FamilyDoctorRows.Mapper itemMapper) {
+		this.key = key;
+		this.chinese = chinese;
+		this.resourceType = kind;
+		this.columns = columns;
+		this.mapper = null;
+		this.itemMapper = itemMapper;
+	}
+
+	/** Whether the rows need the institution they come from (--institution): the FHIR ones do. */
+	boolean needsInstitution() {
+		return itemMapper == null;
 	}
 
 	static Optional<CsvTemplate> of(String key) {
@@ -42,7 +64,7 @@ enum CsvTemplate {
 
 	/** The template a file's name says: {@code patients.csv}, {@code 2024-接种.csv}, … */
 	static Optional<CsvTemplate> ofFileName(String name) {
-		String n = Inputs.baseName(name).toLowerCase(Locale.ROOT);
+		String n = Inputs.baseName(name).toLowerCase(Locale.ROOT).replace('_', '-');
 		return Arrays.stream(values()).filter(t -> n.contains(t.key) || n.contains(t.chinese)).findFirst();
 	}
 

@@ -57,8 +57,10 @@ public class ImportRunner {
 
 	private final Uploads uploads;
 
+	private final CareSink care;
+
 	ImportRunner(ImportJobs jobs, ObjectProvider<ResourceSink> sinks, TransactionTemplate tx, DataSource dataSource,
-			RegistryApi registry, IdentifierHash hash, Uploads uploads) {
+			RegistryApi registry, IdentifierHash hash, Uploads uploads, CareSink care) {
 		this.jobs = jobs;
 		this.sinks = sinks;
 		this.tx = tx;
@@ -66,6 +68,7 @@ public class ImportRunner {
 		this.registry = registry;
 		this.hash = hash;
 		this.uploads = uploads;
+		this.care = care;
 	}
 
 	/** Runs (or resumes) a job to its end; returns it as it ended. */
@@ -144,7 +147,7 @@ public class ImportRunner {
 						if (jobs.status(jobId) == ImportStatus.CANCELLED) {
 							return ImportStatus.CANCELLED;
 						}
-						commit(jobId, file.no(), line, batch.get(), settings.institution(), sink, waited);
+						commit(jobId, file.no(), line, batch.get(), settings, sink, waited);
 						line = batch.get().lastLine();
 						waitStart = System.nanoTime();
 					}
@@ -182,7 +185,7 @@ public class ImportRunner {
 			return new BundleSource(path, name, size, file.linesDone(), parsers);
 		}
 		CsvTemplate template = CsvTemplate.of(format.template()).orElseThrow();
-		if (settings.institution() == null) {
+		if (settings.institution() == null && template.needsInstitution()) {
 			throw new FileProblem("institution", "a CSV file needs the institution it comes from (--institution)");
 		}
 		CsvContext context = new CsvContext(settings.institution(), LocalDate.now(CHINA), settings.institutionOnly(),
@@ -191,16 +194,21 @@ public class ImportRunner {
 	}
 
 	/** One batch, one transaction: resources, rejections, CSV patient keys, counts and the committed line. */
-	private void commit(long jobId, int fileNo, long previousLine, Batch batch, String institution, ResourceSink sink,
-			long parseWaitNanos) {
+	private void commit(long jobId, int fileNo, long previousLine, Batch batch, ImportJobs.Settings settings,
+			ResourceSink sink, long parseWaitNanos) {
+		String institution = settings.institution();
 		tx.executeWithoutResult(status -> {
 			List<Resource> resources = new ArrayList<>();
 			List<Long> lines = new ArrayList<>();
+			List<Parsed.Item> items = new ArrayList<>();
 			List<Rejection> rejected = new ArrayList<>();
 			for (Parsed item : batch.items()) {
 				if (item instanceof Parsed.Ok ok) {
 					resources.add(ok.resource());
 					lines.add(ok.line());
+				}
+				else if (item instanceof Parsed.Item row) {
+					items.add(row);
 				}
 				else {
 					rejected.add((Rejection) item);
@@ -209,6 +217,18 @@ public class ImportRunner {
 			long created = 0;
 			long updated = 0;
 			long unchanged = 0;
+			// family-doctor rows go to the care module, which checks and writes them one by one
+			List<ResourceSink.Outcome> rows = care.store(items.stream().map(Parsed.Item::item).toList(),
+					settings.institutionOnly() ? Optional.ofNullable(institution) : Optional.empty());
+			for (ResourceSink.Outcome o : rows) {
+				switch (o.outcome()) {
+					case "created" -> created++;
+					case "updated" -> updated++;
+					case "unchanged" -> unchanged++;
+					default -> rejected.add(Rejection.of(items.get(o.index()).line(), o.resourceType(), null, o.errorPath(),
+							o.errorMessage()));
+				}
+			}
 			List<String[]> patientKeys = new ArrayList<>();
 			long storeStart = System.nanoTime();
 			if (!resources.isEmpty()) {

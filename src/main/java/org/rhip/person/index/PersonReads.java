@@ -104,6 +104,26 @@ public class PersonReads {
 		return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
 	}
 
+	/**
+	 * Active persons by resident ID number (valid 18-character numbers, as {@code ResidentIdNumber}
+	 * gives them): one indexed lookup of the hashes for a whole batch. Numbers no active person has
+	 * are absent.
+	 */
+	public Map<String, Long> personsByIdNumber(java.util.Collection<String> idNumbers) {
+		if (idNumbers.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> byHash = new java.util.HashMap<>();
+		idNumbers.forEach(n -> byHash.put(hash.hash(n), n));
+		Map<String, Long> found = new java.util.HashMap<>();
+		jdbc.sql("select id_number_hash, id from person.person where status = 'active' and id_number_hash in (:hashes)")
+			.param("hashes", List.copyOf(byHash.keySet()))
+			.query(rs -> {
+				found.put(byHash.get(rs.getString(1)), rs.getLong(2));
+			});
+		return found;
+	}
+
 	public Optional<Long> personOfSource(String system, String value) {
 		return repository.source(system, value).map(s -> repository.active(s.personId()));
 	}

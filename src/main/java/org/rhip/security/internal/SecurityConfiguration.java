@@ -60,9 +60,10 @@ class SecurityConfiguration {
 			.requestMatchers("/api/persons/**", "/persons/**").hasAnyRole("ADMIN", "CLERK", "DOCTOR", "EPIDEMIOLOGIST")
 			// bulk import: roles that write records (mayWriteRecords); which institution is checked in interop
 			.requestMatchers("/api/imports", "/api/imports/**", "/imports", "/imports/**").hasAnyRole("ADMIN", "CLERK", "DOCTOR")
-			// services done and reminders from worklists: who may is checked in the care module
+			// services done, reminders, family-doctor teams and contracts: roles that write records; which
+			// person, team and resident is checked in the care module
 			.requestMatchers("/api/care/services", "/api/care/vaccinations", "/api/care/reminders", "/care/services",
-					"/care/reminders")
+					"/care/reminders", "/api/care/teams", "/api/care/teams/**", "/api/care/contracts", "/api/care/contracts/**")
 			.hasAnyRole("ADMIN", "CLERK", "DOCTOR")
 			.requestMatchers("/api/**", "/entry/**").hasAnyRole("ADMIN", "CLERK")
 			.anyRequest().authenticated())
