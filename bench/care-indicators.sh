@@ -10,13 +10,14 @@
 # Usage: [OBSERVATION_PATIENT_INDEX=true] bench/care-indicators.sh [SCALE]   (default 1.0; target ≤ 120 s for
 # PostgreSQL on 2 cores). OBSERVATION_PATIENT_INDEX=true adds an index record.observation (patient_id, code)
 # the schema lacks: without it record.birth and record.death are quadratic in births and deaths.
+# WORK_MEM=256MB sets the server's work_mem for the computation (the embedded server has the default 4MB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${1:-1.0}
 log=$(mktemp /tmp/rhip-bench-care-XXXXXX)
 echo "load before: $(uptime)"
 MAVEN_OPTS="${MAVEN_OPTS:-}" mvn -B -q test -Dtest=CareIndicatorsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Drhip.bench.scale="$scale" -Drhip.bench.observation-patient-index="${OBSERVATION_PATIENT_INDEX:-false}" -DargLine="-Xmx6g" >"$log" 2>&1 || { tail -80 "$log" >&2; exit 1; }
+  -Drhip.bench.scale="$scale" -Drhip.bench.observation-patient-index="${OBSERVATION_PATIENT_INDEX:-false}" -Drhip.bench.work-mem="${WORK_MEM:-}" -DargLine="-Xmx6g" >"$log" 2>&1 || { tail -80 "$log" >&2; exit 1; }
 grep '^bench:' "$log"
 echo "load after: $(uptime)"
 echo "(full log: $log)"

@@ -81,6 +81,13 @@ class CareIndicatorsBenchmark extends IntegrationTest {
 		Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-care-");
 
 		long rows = load(scale, lastYear);
+		String workMem = System.getProperty("rhip.bench.work-mem", "");
+		if (!workMem.isBlank()) {
+			// the embedded server runs with PostgreSQL's default 4MB: the indicators' sorts and hashes spill
+			jdbc.sql("alter system set work_mem = '" + workMem.replace("'", "") + "'").update();
+			jdbc.sql("select pg_reload_conf()").query(Boolean.class).single();
+			System.out.printf(Locale.ROOT, "bench: work_mem %s%n", jdbc.sql("show work_mem").query(String.class).single());
+		}
 
 		long t = System.nanoTime();
 		IndicatorComputation pg = indicators.refresh(REGION);
