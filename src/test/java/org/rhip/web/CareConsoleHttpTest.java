@@ -7,14 +7,20 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.rhip.care.CareRecords;
 import org.rhip.care.ProgramEnrolment;
 import org.rhip.care.program.ProgramStatus;
 import org.rhip.person.PersonApi;
 import org.rhip.platform.problem.InvalidInput;
 import org.rhip.record.RecordApi;
+import org.rhip.record.StoreOutcome;
 import org.rhip.security.Role;
 import org.rhip.security.SecurityApi;
 import org.rhip.support.IntegrationTest;
@@ -233,6 +239,29 @@ class CareConsoleHttpTest extends IntegrationTest {
 			.containsExactly("hypertension");
 		assertThat(programStatus.of(h1, LocalDate.of(2025, 1, 1))).extracting(ProgramEnrolment::program)
 			.containsExactly("hypertension", "elderly");
+	}
+
+	@Test
+	void aPlanValueComputedFromRecordsLinksToItsIndicatorPage() throws Exception {
+		// 光明区 has no streets: a hypertension patient of the district, managed to the specification in 2020
+		CareRecords r = new CareRecords("cchg", "440311");
+		String patient = r.person("1966-05-05", true, "440311");
+		r.diagnosis(patient, "I10", "2017-03-03");
+		for (String d : List.of("2020-01-15", "2020-04-15", "2020-07-15", "2020-10-15")) {
+			r.bloodPressure(patient, r.service(patient, "htn-followup", d), d, 128, 78);
+		}
+		r.service(patient, "health-check", "2020-05-20");
+		assertThat(records.storeAll(r.resources(), null)).noneMatch(StoreOutcome::rejected);
+		HttpClient admin = signedIn("admin", ADMIN_PASSWORD);
+		String link = "href=\"/care/indicators/HTN_MGMT?orgUnit=440311&amp;year=2020\"";
+
+		String dashboard = get(admin, "/plans/guangming-2021-2025?year=2020&lang=zh-CN").body();
+		Matcher row = Pattern.compile("data-position=\"(\\d+)\"[^>]*>\\s*<td class=\"no\">4</td>").matcher(dashboard);
+		assertThat(row.find()).as("row 4 of the Guangming plan").isTrue();
+		String htn = dashboard.substring(row.start(), dashboard.indexOf("</tr>", row.start()));
+		assertThat(htn).contains("高血压规范管理率", "业务记录", "class=\"from-records\"", link);
+		assertThat(get(admin, "/plans/guangming-2021-2025/rows/" + row.group(1) + "?year=2020").body()).contains(link);
+		assertThat(get(admin, "/indicators/HTN_MGMT?year=2020").body()).contains(link);
 	}
 
 	// --- helpers ---------------------------------------------------------------------------------
