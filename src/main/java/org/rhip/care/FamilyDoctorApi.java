@@ -284,7 +284,8 @@ public class FamilyDoctorApi {
 				rows.stream().map(ContractRow::idNumber).filter(n -> n != null).collect(java.util.stream.Collectors.toSet()));
 		Map<Long, Contracts.Resident> facts = residents.of(Set.copyOf(ids.values()));
 		Map<String, Optional<TeamRepository.Team>> teamsByCode = new java.util.HashMap<>();
-		List<RowOutcome> out = new ArrayList<>(rows.size());
+		RowOutcome[] out = new RowOutcome[rows.size()];
+		List<Contracts.ImportRow> found = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			ContractRow row = rows.get(i);
 			try {
@@ -302,16 +303,19 @@ public class FamilyDoctorApi {
 				if (resident == null) {
 					throw new InvalidInput("care.resident-region", "idNumber", "the resident has no address in a district of the platform");
 				}
-				String outcome = contracts.importContract(team, resident, new Contracts.Terms(blankToNull(row.contractNumber()),
+				found.add(new Contracts.ImportRow(i, team, resident, new Contracts.Terms(blankToNull(row.contractNumber()),
 						row.startDate(), row.endDate(), row.channel(), row.servicePackage(), row.declaredTags()),
-						blankToNull(row.status()), row.cancelledOn());
-				out.add(new RowOutcome(i, outcome, null, null));
+						blankToNull(row.status()), row.cancelledOn()));
 			}
 			catch (InvalidInput ex) {
-				out.add(new RowOutcome(i, "rejected", ex.field(), ex.getMessage()));
+				out[i] = new RowOutcome(i, "rejected", ex.field(), ex.getMessage());
 			}
 		}
-		return out;
+		for (Contracts.ImportResult r : contracts.importAll(found)) {
+			out[r.index()] = r.problem() == null ? new RowOutcome(r.index(), r.outcome(), null, null)
+					: new RowOutcome(r.index(), "rejected", r.problem().field(), r.problem().getMessage());
+		}
+		return List.of(out);
 	}
 
 	// helpers
