@@ -381,14 +381,12 @@ public class FamilyDoctorApi {
 	}
 
 	private SignedResident signed(FamilyDoctorContract c, String what) {
-		try {
-			Person p = persons.person(c.personId(), what);
-			return new SignedResident(c, p.name(), p.idNumber(), p.sex(), p.birthDate(), p.orgUnitCode());
-		}
-		catch (Forbidden | NotFound ex) {
-			// a resident outside the caller's org unit (or merged away meanwhile): the contract without the person
+		// asked first, not caught: a refusal inside the transaction would mark it for rollback
+		if (!persons.visible(c.personId())) {
 			return new SignedResident(c, null, null, null, null, null);
 		}
+		Person p = persons.person(c.personId(), what);
+		return new SignedResident(c, p.name(), p.idNumber(), p.sex(), p.birthDate(), p.orgUnitCode());
 	}
 
 	private ContractRepository.Stored stored(String contractNumber) {
