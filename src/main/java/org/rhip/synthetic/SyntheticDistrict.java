@@ -71,14 +71,18 @@ public final class SyntheticDistrict {
 		}
 		Counter counter = new Counter();
 		removeEarlierRun(request.out());
-		try (OutputFiles files = new OutputFiles(request.out())) {
-			model.run(new Tee(List.of(new FhirNdjsonWriter(files, region), new FamilyDoctorCsvWriter(files), counter)));
+		Map<String, Long> counts;
+		try (OutputFiles files = new OutputFiles(request.out());
+				DistrictSink sink = new Tee(List.of(new FhirNdjsonWriter(files, region), new FamilyDoctorCsvWriter(files), counter))) {
+			model.run(sink);
+			sink.close();
 			files.close();
-			Result result = new Result(files.dir(), files.counts(), counter.residents, counter.births, counter.deaths,
-					Duration.ofNanos(System.nanoTime() - began));
-			readme(request, region, model, result);
-			return result;
+			counts = files.counts();
 		}
+		Result result = new Result(request.out(), counts, counter.residents, counter.births, counter.deaths,
+				Duration.ofNanos(System.nanoTime() - began));
+		readme(request, region, model, result);
+		return result;
 	}
 
 	/** Files this command writes: an earlier run's would otherwise be imported with this one's. */

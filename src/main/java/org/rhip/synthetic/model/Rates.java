@@ -62,7 +62,7 @@ final class Rates {
 			{ 80, 0.07, 0.043 }, { 100, 0.45, 0.40 } };
 
 	/** Death rates per year at 1–4, 5–14, 15–29 (men, women): with the infant rate, under-5 mortality ≈ 2.18‰. */
-	static final double[][] YOUNG_MORTALITY = { { 1, 0.0003, 0.00024 }, { 5, 0.00013, 0.00009 }, { 15, 0.0004, 0.00016 } };
+	static final double[][] YOUNG_MORTALITY = { { 1, 0.00019, 0.00015 }, { 5, 0.00013, 0.00009 }, { 15, 0.0004, 0.00016 } };
 
 	/** Mortality falls this much a year (e0 81.7 in 2015 → 82.7 in 2020 → "over 83" in 2025, plan L2, L34). */
 	static final double MORTALITY_DECLINE = 0.02;
