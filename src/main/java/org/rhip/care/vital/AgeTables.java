@@ -31,11 +31,14 @@ class AgeTables implements TableIndicators {
 
 	static final String PREMATURE = "PREMATURE_NCD_MORTALITY";
 
-	/** Completed years at a date of a birth date, in SQL without age() (cheaper over millions of rows). */
+	/**
+	 * Completed years at a date of a birth date, in SQL without age() and with date_part (a double)
+	 * rather than extract (a numeric since PostgreSQL 14): several times cheaper over millions of rows.
+	 */
 	static String ageAt(String date, String birth) {
-		return "(extract(year from " + date + ")::int - extract(year from " + birth + ")::int"
-				+ " - case when extract(month from " + birth + ") * 100 + extract(day from " + birth + ") > extract(month from "
-				+ date + ") * 100 + extract(day from " + date + ") then 1 else 0 end)";
+		return "(date_part('year', " + date + ")::int - date_part('year', " + birth + ")::int"
+				+ " - case when date_part('month', " + birth + ")::int * 100 + date_part('day', " + birth + ")::int"
+				+ " > date_part('month', " + date + ")::int * 100 + date_part('day', " + date + ")::int then 1 else 0 end)";
 	}
 
 	/** The life-table group (0, 1–4, 5–9, …, 85+) of an age in SQL; the same as {@link LifeTable#groupOf(int)}. */
