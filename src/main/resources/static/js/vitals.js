@@ -67,28 +67,5 @@
     window.addEventListener('resize', function () { instance.resize(); });
   }
 
-  document.addEventListener('DOMContentLoaded', function () {
-    var bySource = {};
-    document.querySelectorAll('[data-vitals]').forEach(function (element) {
-      var src = element.getAttribute('data-src');
-      (bySource[src] = bySource[src] || []).push(element);
-    });
-    Object.keys(bySource).forEach(function (src) {
-      fetch(src, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-        .then(function (response) {
-          if (!response.ok) {
-            throw new Error('HTTP ' + response.status);
-          }
-          return response.json();
-        })
-        .then(function (data) {
-          bySource[src].forEach(function (element) { draw(element, data); });
-        })
-        .catch(function () {
-          bySource[src].forEach(function (element) {
-            element.textContent = element.getAttribute('data-failed') || 'Chart failed';
-          });
-        });
-    });
-  });
+  window.rhipCharts('[data-vitals]', draw);
 })();

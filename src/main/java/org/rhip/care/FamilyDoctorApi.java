@@ -69,6 +69,19 @@ public class FamilyDoctorApi {
 
 	}
 
+	/**
+	 * What a file may write: the teams of one institution (the import of that institution's API client),
+	 * or the teams of institutions within an org unit (a user's upload: the district of the institution
+	 * named). Both empty: anything (the command line, run by the platform's operator).
+	 */
+	public record ImportLimits(Optional<String> institution, Optional<String> orgUnit) {
+
+		public static ImportLimits none() {
+			return new ImportLimits(Optional.empty(), Optional.empty());
+		}
+
+	}
+
 	/** A team saved: created, updated or unchanged. */
 	public record SavedTeam(FamilyDoctorTeam team, String outcome) {
 	}
@@ -128,7 +141,7 @@ public class FamilyDoctorApi {
 		});
 		teamRepository.byCode(Optional.ofNullable(team.code()).map(String::strip).orElse(""))
 			.ifPresent(existing -> writableTeam(existing));
-		Teams.Saved saved = teams.save(team, own);
+		Teams.Saved saved = teams.save(team);
 		return new SavedTeam(saved.team(), saved.outcome());
 	}
 
@@ -253,17 +266,16 @@ public class FamilyDoctorApi {
 
 	// import (interop: family_doctor_teams.csv, family_doctor_contracts.csv)
 
-	/**
-	 * Teams of a file, in the caller's transaction: each saved or rejected on its own.
-	 * {@code institutionOnly}: the import may write only this institution's teams.
-	 */
+	/** Teams of a file, in the caller's transaction: each saved or rejected on its own. */
 	@Transactional
-	public List<RowOutcome> importTeams(List<FamilyDoctorTeam> rows, Optional<String> institutionOnly) {
+	public List<RowOutcome> importTeams(List<FamilyDoctorTeam> rows, ImportLimits limits) {
 		requireWriter();
 		List<RowOutcome> out = new ArrayList<>(rows.size());
 		for (int i = 0; i < rows.size(); i++) {
 			try {
-				out.add(new RowOutcome(i, teams.save(rows.get(i), institutionOnly).outcome(), null, null));
+				FamilyDoctorTeam row = rows.get(i);
+				allowed(row.institutionCode() == null ? null : row.institutionCode().strip(), limits, "institutionCode");
+				out.add(new RowOutcome(i, teams.save(row).outcome(), null, null));
 			}
 			catch (InvalidInput ex) {
 				out.add(new RowOutcome(i, "rejected", ex.field(), ex.getMessage()));
@@ -278,22 +290,21 @@ public class FamilyDoctorApi {
 	 * residents are found by ID number in the person index (they must be there already).
 	 */
 	@Transactional
-	public List<RowOutcome> importContracts(List<ContractRow> rows, Optional<String> institutionOnly) {
+	public List<RowOutcome> importContracts(List<ContractRow> rows, ImportLimits limits) {
 		requireWriter();
 		Map<String, Long> ids = persons.personsByIdNumber(
 				rows.stream().map(ContractRow::idNumber).filter(n -> n != null).collect(java.util.stream.Collectors.toSet()));
 		Map<Long, Contracts.Resident> facts = residents.of(Set.copyOf(ids.values()));
 		Map<String, Optional<TeamRepository.Team>> teamsByCode = new java.util.HashMap<>();
-		List<RowOutcome> out = new ArrayList<>(rows.size());
+		RowOutcome[] out = new RowOutcome[rows.size()];
+		List<Contracts.ImportRow> found = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			ContractRow row = rows.get(i);
 			try {
 				String code = row.teamCode() == null ? "" : row.teamCode().strip();
 				TeamRepository.Team team = teamsByCode.computeIfAbsent(code, teamRepository::byCode)
 					.orElseThrow(() -> new InvalidInput("care.team", "teamCode", "no family-doctor team with this code"));
-				if (institutionOnly.isPresent() && !institutionOnly.get().equals(team.institutionCode())) {
-					throw new InvalidInput("care.team", "teamCode", "the team belongs to another institution than this import's");
-				}
+				allowed(team.institutionCode(), limits, "teamCode");
 				Long personId = row.idNumber() == null ? null : ids.get(row.idNumber());
 				if (personId == null) {
 					throw new InvalidInput("care.resident", "idNumber", "no resident with this ID number in the person index");
@@ -302,19 +313,38 @@ public class FamilyDoctorApi {
 				if (resident == null) {
 					throw new InvalidInput("care.resident-region", "idNumber", "the resident has no address in a district of the platform");
 				}
-				String outcome = contracts.importContract(team, resident, new Contracts.Terms(blankToNull(row.contractNumber()),
+				found.add(new Contracts.ImportRow(i, team, resident, new Contracts.Terms(blankToNull(row.contractNumber()),
 						row.startDate(), row.endDate(), row.channel(), row.servicePackage(), row.declaredTags()),
-						blankToNull(row.status()), row.cancelledOn());
-				out.add(new RowOutcome(i, outcome, null, null));
+						blankToNull(row.status()), row.cancelledOn()));
 			}
 			catch (InvalidInput ex) {
-				out.add(new RowOutcome(i, "rejected", ex.field(), ex.getMessage()));
+				out[i] = new RowOutcome(i, "rejected", ex.field(), ex.getMessage());
 			}
 		}
-		return out;
+		for (Contracts.ImportResult r : contracts.importAll(found)) {
+			out[r.index()] = r.problem() == null ? new RowOutcome(r.index(), r.outcome(), null, null)
+					: new RowOutcome(r.index(), "rejected", r.problem().field(), r.problem().getMessage());
+		}
+		return List.of(out);
 	}
 
 	// helpers
+
+	/** Whether a file may write for a team of this institution (an unknown one is left to the team's checks). */
+	private void allowed(String institutionCode, ImportLimits limits, String field) {
+		if (institutionCode == null) {
+			return;
+		}
+		if (limits.institution().isPresent() && !limits.institution().get().equals(institutionCode)) {
+			throw new InvalidInput("care.import-limit", field, "this import writes only for institution "
+					+ limits.institution().get() + " and its teams");
+		}
+		Optional<String> unit = registry.findInstitution(institutionCode).map(i -> i.orgUnitCode());
+		if (limits.orgUnit().isPresent() && unit.isPresent() && !registry.isWithin(unit.get(), limits.orgUnit().get())) {
+			throw new InvalidInput("care.import-limit", field, "the team's institution lies outside " + limits.orgUnit().get()
+					+ ", the district of this import");
+		}
+	}
 
 	/** The resident by person id (scoped, audited read) or ID number (scoped, audited search); never echoes the number. */
 	private Contracts.Resident resident(Long personId, String idNumber) {
@@ -351,14 +381,12 @@ public class FamilyDoctorApi {
 	}
 
 	private SignedResident signed(FamilyDoctorContract c, String what) {
-		try {
-			Person p = persons.person(c.personId(), what);
-			return new SignedResident(c, p.name(), p.idNumber(), p.sex(), p.birthDate(), p.orgUnitCode());
-		}
-		catch (Forbidden | NotFound ex) {
-			// a resident outside the caller's org unit (or merged away meanwhile): the contract without the person
+		// asked first, not caught: a refusal inside the transaction would mark it for rollback
+		if (!persons.visible(c.personId())) {
 			return new SignedResident(c, null, null, null, null, null);
 		}
+		Person p = persons.person(c.personId(), what);
+		return new SignedResident(c, p.name(), p.idNumber(), p.sex(), p.birthDate(), p.orgUnitCode());
 	}
 
 	private ContractRepository.Stored stored(String contractNumber) {

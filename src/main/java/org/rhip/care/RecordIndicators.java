@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
 /**
  * The indicators of the plans computed from person-level records (the indicator engine's
  * {@code records} source): values per org unit and year with numerator and denominator, kept in
- * {@code care.indicator_value} and recomputed for a region when its records have changed since, and
- * the people behind each value (masked, scoped, audited).
+ * {@code care.indicator_value} and recomputed for a region when its records have changed since (in the
+ * background once there are values to serve), and the people behind each value (masked, scoped,
+ * audited).
  */
 @Service
 public class RecordIndicators {
@@ -45,6 +46,16 @@ public class RecordIndicators {
 	private final int firstYear;
 
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+	private final java.util.Set<String> recomputing = ConcurrentHashMap.newKeySet();
+
+	private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "care-indicators");
+		t.setDaemon(true);
+		return t;
+	});
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordIndicators.class);
 
 	RecordIndicators(IndicatorEngine engine, RecordApi records, RegistryApi registry, PersonApi persons, JdbcClient jdbc,
 			@Value("${rhip.care.first-year:2016}") int firstYear) {
@@ -108,8 +119,10 @@ public class RecordIndicators {
 	}
 
 	/**
-	 * Whether the region of an org unit has values as new as its records, computing them if not;
-	 * false when there are no records at all.
+	 * Whether the region of an org unit has values from records: the first time they are computed while
+	 * the caller waits; later, when the records have changed since, the values at hand are served and a
+	 * recomputation starts in the background (one per region at a time), so that no page waits for a
+	 * district's ten years to be counted again. False when there are no records at all.
 	 */
 	private boolean fresh(String orgUnitCode) {
 		Optional<OrgUnit> region = registry.regionOf(orgUnitCode);
@@ -117,13 +130,55 @@ public class RecordIndicators {
 		if (region.isEmpty() || changed.isEmpty()) {
 			return false;
 		}
-		synchronized (locks.computeIfAbsent(region.get().code(), k -> new Object())) {
-			Optional<Instant[]> last = engine.lastComputation(region.get().code());
-			if (last.isEmpty() || last.get()[1] == null || last.get()[1].isBefore(changed.get())) {
-				engine.compute(region.get().code(), firstYear, LocalDate.now(CHINA).getYear(), changed.get());
+		String code = region.get().code();
+		Optional<Instant[]> last = engine.lastComputation(code);
+		if (last.isEmpty()) {
+			synchronized (locks.computeIfAbsent(code, k -> new Object())) {
+				if (engine.lastComputation(code).isEmpty()) {
+					engine.compute(code, firstYear, LocalDate.now(CHINA).getYear(), changed.get());
+				}
 			}
 		}
+		else if (last.get()[1] == null || last.get()[1].isBefore(changed.get())) {
+			recomputeLater(code);
+		}
 		return true;
+	}
+
+	private void recomputeLater(String region) {
+		if (!recomputing.add(region)) {
+			return;
+		}
+		background.execute(() -> {
+			try {
+				// again while records arrived during the computation, so that the last write is always counted
+				while (true) {
+					synchronized (locks.computeIfAbsent(region, k -> new Object())) {
+						Optional<Instant> changed = records.lastChange();
+						Optional<Instant[]> last = engine.lastComputation(region);
+						if (changed.isEmpty()
+								|| last.isPresent() && last.get()[1] != null && !last.get()[1].isBefore(changed.get())) {
+							break;
+						}
+						engine.compute(region, firstYear, LocalDate.now(CHINA).getYear(), changed.get());
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Recomputing the record-based indicators of region {} failed", region, ex);
+			}
+			finally {
+				recomputing.remove(region);
+			}
+		});
+	}
+
+	/** Waits until no background recomputation is running (tests, and the command line before it exits). */
+	public void awaitRecomputation(java.time.Duration atMost) throws InterruptedException {
+		long until = System.nanoTime() + atMost.toNanos();
+		while (!recomputing.isEmpty() && System.nanoTime() < until) {
+			Thread.sleep(50);
+		}
 	}
 
 	/** Which people of a value to list. */

@@ -48,23 +48,30 @@ final class DemoCommand implements Runnable {
 		out.println("  Login: " + login);
 		out.println("  " + context.getBean(IndicatorApi.class).plans().size() + " plans, " + values
 				+ " demo values" + (cards > 0 ? ", " + cards + " surveillance report cards" : "")
-				+ (records > 0 ? ", " + records + " FHIR resources of 1,000 residents of 天河区" : "") + "; started in " + millis
+				+ (records > 0 ? ", " + records + " records of a synthetic 天河区 at " + DEMO_SCALE + " scale" : "") + "; started in " + millis
 				+ " ms. Stop with Ctrl-C.");
 		out.println();
 		ServeCommand.waitUntilClosed(context);
 	}
 
+	/** The demo's share of Tianhe's 2,241,826 residents: about 6,700 people and 200,000 records. */
+	static final double DEMO_SCALE = 0.003;
+
 	/**
-	 * 1,000 synthetic residents of 天河区 with their encounters, diagnoses, measurements, vaccinations and
-	 * prescriptions at one hospital, imported like any NDJSON file (the import benchmark's generator);
-	 * a second start finds them unchanged.
+	 * A small synthetic 天河区 (the {@code generate} command's district at {@value #DEMO_SCALE} scale):
+	 * residents, births, deaths, chronic disease and its follow-ups, vaccinations, pregnancies, checks,
+	 * visits and family-doctor contracts, imported like any set of files, so that the programs, the
+	 * worklists and the record-based indicators have data. The files are the same for the same seed, so a
+	 * second start finds the records unchanged.
 	 */
 	private static long demoRecords(ConfigurableApplicationContext context) {
 		ImportApi imports = context.getBean(ImportApi.class);
 		try {
-			Path dir = context.getBean(DatabaseProperties.class).dataDir().resolve("demo-records");
-			List<Path> files = imports.writeBenchData(dir, 20_000, "440106", "440106-H001", 2025L);
-			ImportJob job = imports.importFiles(files, Optional.empty(), Optional.of("440106-H001"), ImportApi.BATCH);
+			Path dir = context.getBean(DatabaseProperties.class).dataDir().resolve("demo-district");
+			var result = org.rhip.synthetic.SyntheticDistrict.generate(new org.rhip.synthetic.SyntheticDistrict.Request("440106",
+					DEMO_SCALE, 2016, 2025, 42L, 0.5, dir, Math.max(1, Runtime.getRuntime().availableProcessors())));
+			List<Path> files = result.files().keySet().stream().sorted().map(dir::resolve).toList();
+			ImportJob job = imports.importFiles(files, Optional.empty(), Optional.empty(), ImportApi.BATCH);
 			return job.created() + job.updated() + job.unchanged();
 		}
 		catch (IOException ex) {

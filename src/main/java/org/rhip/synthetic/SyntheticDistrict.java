@@ -70,13 +70,33 @@ public final class SyntheticDistrict {
 			throw new BadRequest(ex.getMessage());
 		}
 		Counter counter = new Counter();
-		try (OutputFiles files = new OutputFiles(request.out())) {
-			model.run(new Tee(List.of(new FhirNdjsonWriter(files, region), new FamilyDoctorCsvWriter(files), counter)));
+		removeEarlierRun(request.out());
+		Map<String, Long> counts;
+		try (OutputFiles files = new OutputFiles(request.out());
+				DistrictSink sink = new Tee(List.of(new FhirNdjsonWriter(files, region), new FamilyDoctorCsvWriter(files), counter))) {
+			model.run(sink);
+			sink.close();
 			files.close();
-			Result result = new Result(files.dir(), files.counts(), counter.residents, counter.births, counter.deaths,
-					Duration.ofNanos(System.nanoTime() - began));
-			readme(request, region, model, result);
-			return result;
+			counts = files.counts();
+		}
+		Result result = new Result(request.out(), counts, counter.residents, counter.births, counter.deaths,
+				Duration.ofNanos(System.nanoTime() - began));
+		readme(request, region, model, result);
+		return result;
+	}
+
+	/** Files this command writes: an earlier run's would otherwise be imported with this one's. */
+	static final java.util.regex.Pattern OUTPUT = java.util.regex.Pattern
+		.compile("[0-9]{2}-[a-z_]+(-[0-9]{4})?\\.(ndjson|csv)|README\\.txt");
+
+	private static void removeEarlierRun(Path dir) throws IOException {
+		if (!Files.isDirectory(dir)) {
+			return;
+		}
+		try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+			for (Path file : files.filter(f -> OUTPUT.matcher(f.getFileName().toString()).matches()).toList()) {
+				Files.delete(file);
+			}
 		}
 	}
 

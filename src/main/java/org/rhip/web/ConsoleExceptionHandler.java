@@ -20,7 +20,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @ControllerAdvice(assignableTypes = { PlanController.class, IndicatorController.class, EntryController.class,
 		RegistryController.class, UserAdminController.class, SurveillanceController.class, PersonController.class,
-		ReviewController.class, ImportController.class })
+		ReviewController.class, ImportController.class, CareController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleExceptionHandler {
 

@@ -22,7 +22,7 @@ class IndicatorPages {
 	/** A region's plan row for the indicator, evaluated for the year. */
 	public record RegionRow(String planId, String planName, String region, int baselineYear, int targetYear,
 			int position, String unit, String baseline, String target, String actual, String targetValue,
-			String source, String status) {
+			String source, String status, String regionCode) {
 	}
 
 	private final IndicatorApi indicators;
@@ -50,7 +50,7 @@ class IndicatorPages {
 					row.baseline() == null ? "" : row.baseline(), row.target() == null ? "" : row.target(),
 					result.rounded().map(v -> v.toPlainString()).orElse(""),
 					path.target().map(t -> PlanPages.round(t, decimals)).orElse(""),
-					result.actual().map(o -> o.source()).orElse(""), result.judgement().status().key()));
+					result.actual().map(o -> o.source()).orElse(""), result.judgement().status().key(), plan.regionCode()));
 		}
 		return rows;
 	}

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.rhip.care.CareApi;
 import org.rhip.person.Person;
 import org.rhip.person.PersonApi;
 import org.rhip.person.PersonQuery;
@@ -32,7 +33,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 居民档案 in the console: finding a person (masked results) and a person's page with their identity,
- * their record timeline and blood-pressure and glucose charts, the source records that linked to
+ * their public-health programs (公卫服务), their record timeline and blood-pressure and glucose
+ * charts, the source records that linked to
  * them, the linkage history, unmasking with a reason, merge and
  * unmerge, and for administrators who read the record. Scope and audit are the person module's.
  *
@@ -61,11 +63,18 @@ class PersonController {
 
 	private final RecordApi records;
 
-	PersonController(PersonApi persons, PersonPages pages, AuditTrail audit, RecordApi records) {
+	private final CareApi care;
+
+	private final CarePages carePages;
+
+	PersonController(PersonApi persons, PersonPages pages, AuditTrail audit, RecordApi records, CareApi care,
+			CarePages carePages) {
 		this.persons = persons;
 		this.pages = pages;
 		this.audit = audit;
 		this.records = records;
+		this.care = care;
+		this.carePages = carePages;
 	}
 
 	// search
@@ -214,6 +223,7 @@ class PersonController {
 		model.addAttribute("person", pages.row(person, locale));
 		model.addAttribute("unmaskReason", unmaskReason);
 		model.addAttribute("sources", persons.sources(person.id()).stream().map(s -> pages.source(s, locale)).toList());
+		model.addAttribute("programs", carePages.programs(care.programs(person.id()), locale));
 		model.addAttribute("timeline", pages.timeline(records.timeline(person.id()), locale));
 		model.addAttribute("history", persons.history(person.id()).stream()
 			.map(e -> pages.history(e, person.id(), locale))

@@ -56,8 +56,9 @@ create table care.contract (
     check ((status = 'cancelled') = (cancelled_on is not null)),
     check (cancelled_on is null or (cancelled_on >= start_date and cancelled_on <= end_date + 1)),
     check (key_tags <@ array['disabled', 'low-income', 'special-hardship']),
-    -- a resident has at most one contract in force on any day (the service checks first and names the field)
-    constraint contract_one_in_force exclude using gist (person_id with =, in_force with &&)
+    -- a resident has at most one contract in force on any day (the service checks first and names the
+    -- field); deferrable, so that a file's batch may shorten one contract and fill the gap in any order
+    constraint contract_one_in_force exclude using gist (person_id with =, in_force with &&) deferrable initially immediate
 );
 create index contract_person on care.contract (person_id, start_date);
 create index contract_team on care.contract (team_id, start_date);

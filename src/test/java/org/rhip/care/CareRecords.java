@@ -30,7 +30,7 @@ import org.rhip.record.RecordSystems;
  * them: public-health visits by service code, BP and glucose Observations in the visit, births with
  * the mother extension, deaths with their underlying cause.
  */
-final class CareRecords {
+public final class CareRecords {
 
 	private final String prefix;
 
@@ -40,12 +40,12 @@ final class CareRecords {
 
 	private int serial;
 
-	CareRecords(String prefix, String areaCode) {
+	public CareRecords(String prefix, String areaCode) {
 		this.prefix = prefix;
 		this.areaCode = areaCode;
 	}
 
-	List<Resource> resources() {
+	public List<Resource> resources() {
 		return resources;
 	}
 
@@ -54,7 +54,7 @@ final class CareRecords {
 	}
 
 	/** A resident with a valid ID number living in a street; female when {@code female}. */
-	String person(String birth, boolean female, String street) {
+	public String person(String birth, boolean female, String street) {
 		LocalDate b = LocalDate.parse(birth);
 		String body = areaCode + b.toString().replace("-", "") + String.format("%02d", serial % 100)
 				+ (female ? "2" : "1");
@@ -70,7 +70,7 @@ final class CareRecords {
 	}
 
 	/** A newborn of a mother, with a birth weight and gestational age. */
-	String newborn(String mother, String birth, boolean female, String street) {
+	public String newborn(String mother, String birth, boolean female, String street) {
 		String child = person(birth, female, street);
 		Patient p = (Patient) resources.get(resources.size() - 1);
 		p.addExtension(RecordSystems.MOTHER, new Reference("Patient/" + mother));
@@ -79,7 +79,7 @@ final class CareRecords {
 		return child;
 	}
 
-	void died(String patient, String date, String cause) {
+	public void died(String patient, String date, String cause) {
 		for (Resource r : resources) {
 			if (r instanceof Patient p && p.getIdPart().equals(patient)) {
 				p.setDeceased(new DateTimeType(date + "T10:00:00+08:00"));
@@ -95,7 +95,7 @@ final class CareRecords {
 		resources.add(o);
 	}
 
-	void diagnosis(String patient, String icd10, String onset) {
+	public void diagnosis(String patient, String icd10, String onset) {
 		Condition c = new Condition();
 		c.setId(id("dx"));
 		c.setSubject(new Reference("Patient/" + patient));
@@ -105,12 +105,12 @@ final class CareRecords {
 	}
 
 	/** A public-health service visit; returns the encounter id. */
-	String service(String patient, String code, String date) {
+	public String service(String patient, String code, String date) {
 		return encounter(patient, "AMB", code, date, null);
 	}
 
 	/** An ordinary outpatient visit at an institution. */
-	String visit(String patient, String date, String institution) {
+	public String visit(String patient, String date, String institution) {
 		return encounter(patient, "AMB", null, date, institution);
 	}
 
@@ -132,7 +132,7 @@ final class CareRecords {
 	}
 
 	/** A blood pressure panel in a visit. */
-	void bloodPressure(String patient, String encounter, String date, int systolic, int diastolic) {
+	public void bloodPressure(String patient, String encounter, String date, int systolic, int diastolic) {
 		Observation o = new Observation();
 		o.setId(id("bp"));
 		o.setStatus(Observation.ObservationStatus.FINAL);
@@ -147,7 +147,7 @@ final class CareRecords {
 		resources.add(o);
 	}
 
-	void observation(String patient, String encounter, String date, String loinc, double value, String unit) {
+	public void observation(String patient, String encounter, String date, String loinc, double value, String unit) {
 		Observation o = new Observation();
 		o.setId(id("obs"));
 		o.setStatus(Observation.ObservationStatus.FINAL);
@@ -161,7 +161,7 @@ final class CareRecords {
 		resources.add(o);
 	}
 
-	void vaccine(String patient, String vaccine, int dose, String date) {
+	public void vaccine(String patient, String vaccine, int dose, String date) {
 		Immunization i = new Immunization();
 		i.setId(id("imm"));
 		i.setStatus(Immunization.ImmunizationStatus.COMPLETED);

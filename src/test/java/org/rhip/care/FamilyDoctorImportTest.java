@@ -17,6 +17,8 @@ import org.rhip.interop.ImportJob;
 import org.rhip.interop.ImportStatus;
 import org.rhip.person.PersonApi;
 import org.rhip.record.RecordApi;
+import org.rhip.security.Role;
+import org.rhip.security.SecurityApi;
 import org.rhip.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +45,9 @@ class FamilyDoctorImportTest extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SecurityApi security;
 
 	@TempDir
 	Path dir;
@@ -113,6 +118,37 @@ class FamilyDoctorImportTest extends IntegrationTest {
 		assertThat(List.of(update.created(), update.updated(), update.rejected())).containsExactly(0L, 1L, 0L);
 		assertThat(jdbc.sql("select cancelled_on from care.contract where contract_number = 'HM-2025-001'")
 			.query(LocalDate.class).single()).isEqualTo(LocalDate.of(2025, 3, 1));
+	}
+
+	/**
+	 * An upload through the JSON API by a clerk, for a CHC of 东丽区: teams of that district are saved, a
+	 * team of a 天河区 institution is refused (a user's upload writes for its institution's district).
+	 */
+	@Test
+	void aUsersUploadWritesOnlyTheTeamsOfItsInstitutionsDistrict() throws Exception {
+		String clerk = security.createToken("fd-import-" + System.nanoTime(), Role.CLERK, "120110");
+		String csv = """
+				团队编码,团队名称,机构编码,服务街道编码,家庭医生
+				FD-HM-11,华明街道家庭医生团队十一,120110-C004,120110002,吴全科
+				FD-TH-11,天河团队,440106-C001,440106007,郑全科
+				""";
+		java.net.http.HttpResponse<String> accepted = java.net.http.HttpClient.newHttpClient().send(
+				java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/imports?template=family-doctor-teams&institution=120110-C004")))
+					.header("Authorization", "Bearer " + clerk).header("Content-Type", "text/csv")
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+		long id = Long.parseLong(accepted.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+		ImportJob job = imports.job(id, new org.rhip.security.RhipPrincipal("admin", Role.ADMIN, Optional.empty(), false));
+		for (int i = 0; i < 300 && !job.status().equals(ImportStatus.DONE) && !job.status().equals(ImportStatus.FAILED); i++) {
+			Thread.sleep(100);
+			job = imports.job(id, new org.rhip.security.RhipPrincipal("admin", Role.ADMIN, Optional.empty(), false));
+		}
+		StringWriter report = new StringWriter();
+		imports.errors(id, report);
+		assertThat(List.of(job.status(), job.created(), job.rejected())).as(report.toString())
+			.containsExactly(ImportStatus.DONE, 1L, 1L);
+		assertThat(report.toString()).contains(",3,FamilyDoctorTeam,,机构编码,").contains("outside 120110");
 	}
 
 }

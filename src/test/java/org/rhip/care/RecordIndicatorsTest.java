@@ -239,7 +239,7 @@ class RecordIndicatorsTest extends IntegrationTest {
 	}
 
 	@Test
-	void aNewRecordMakesTheValuesStaleAndTheyAreComputedAgain() {
+	void aNewRecordMakesTheValuesStaleAndTheyAreComputedAgain() throws InterruptedException {
 		signInAsAdmin();
 		// 2019: e1 (69) and e4 (79, alive on 1 July 2019) unchecked; e2 was 64
 		IndicatorValue before = indicators.value("ELDERLY_HEALTH_MGMT", DISTRICT, 2019).orElseThrow();
@@ -249,7 +249,14 @@ class RecordIndicatorsTest extends IntegrationTest {
 		more.service(later, "health-check", "2019-07-01");
 		more.died(later, "2020-01-15", "I64"); // so that 2020, which the other tests read, stays as it was
 		records.storeAll(more.resources(), null);
-		assertValue(indicators.value("ELDERLY_HEALTH_MGMT", DISTRICT, 2019).orElseThrow(), 1, 3, "33.33");
+		// the stale value is served while the region is counted again in the background
+		IndicatorValue after = before;
+		for (int tries = 0; tries < 20 && after.denominator().intValue() == 2; tries++) {
+			indicators.value("ELDERLY_HEALTH_MGMT", DISTRICT, 2019);
+			indicators.awaitRecomputation(java.time.Duration.ofSeconds(30));
+			after = indicators.value("ELDERLY_HEALTH_MGMT", DISTRICT, 2019).orElseThrow();
+		}
+		assertValue(after, 1, 3, "33.33");
 	}
 
 	@Test

@@ -103,7 +103,7 @@ class GeneratedFilesTest {
 					Resource resource = (Resource) parser.parseResource(line);
 					String where = name + ":" + number;
 					for (Reference reference : references(resource)) {
-						assertThat(seen).as(where + " refers to " + reference.getReference()).contains(reference.getReference());
+						assertThat(seen.contains(reference.getReference())).as(where + " refers to " + reference.getReference()).isTrue();
 					}
 					for (java.util.Date date : dates(resource)) {
 						assertThat(date.toInstant()).as(where).isBefore(endOfPeriod.toInstant());
@@ -137,7 +137,7 @@ class GeneratedFilesTest {
 		assertThat(contracts.get(0)).isEqualTo("contract_number,id_number,team_code,start_date,end_date,channel,"
 				+ "service_package,status,cancelled_on,key_population");
 		assertThat(contracts.subList(1, contracts.size())).isNotEmpty()
-			.allSatisfy(row -> assertThat(numbers).contains(row.split(",", -1)[1]));
+			.allSatisfy(row -> assertThat(numbers.contains(row.split(",", -1)[1])).isTrue());
 	}
 
 	@Test

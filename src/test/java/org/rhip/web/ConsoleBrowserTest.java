@@ -43,6 +43,7 @@ import org.rhip.surveillance.SurveillanceApi;
 import org.rhip.surveillance.demo.SurveillanceDemoData;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,6 +78,9 @@ class ConsoleBrowserTest extends IntegrationTest {
 
 	@Autowired
 	RecordApi recordApi;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private static Path profile;
 
@@ -350,6 +354,31 @@ class ConsoleBrowserTest extends IntegrationTest {
 		wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr.file-row"), "已完成"));
 		screenshot("import-done");
 		Files.delete(csv);
+	}
+
+	@Test
+	void aProgramPageOpensTheListOfThePeopleBehindAFigure() throws IOException {
+		CareDistrict.build(jdbc, recordApi, persons);
+		driver.get(url("/care?orgUnit=440196&year=2020"));
+
+		driver.findElement(By.cssSelector("tr.care-row[data-indicator=ELDERLY_HEALTH_MGMT] td.name a")).click();
+
+		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#streets-chart[data-rendered=true]")));
+		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#years-chart[data-rendered=true]")));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("65岁以上老年人健康管理率");
+		assertThat(driver.findElement(By.cssSelector("tr.value-row.district td.value")).getText()).isEqualTo("66.67");
+		WebElement bars = driver.findElement(By.cssSelector("#streets-chart canvas"));
+		assertThat(bars.getSize().getWidth()).isGreaterThan(300);
+		screenshot("care-elderly-440196-2020");
+
+		driver.findElement(By.cssSelector("tr.value-row[data-org-unit='440196002'] td.denominator a")).click();
+
+		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.members")));
+		assertThat(driver.findElement(By.id("member-count")).getText()).isEqualTo("共 2 人");
+		assertThat(driver.findElements(By.cssSelector("tr.member-row"))).hasSize(2)
+			.allSatisfy(r -> assertThat(r.findElement(By.cssSelector(".person-name")).getText()).contains("*"));
+		assertThat(driver.findElement(By.id("audited")).isDisplayed()).isTrue();
+		screenshot("care-members-440196002-2020");
 	}
 
 	private void signInAs(String username, String password) {

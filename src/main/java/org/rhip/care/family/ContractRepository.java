@@ -77,6 +77,88 @@ public class ContractRepository {
 			.param("team", teamId).param("on", on).query(Long.class).single();
 	}
 
+	/** The contracts with these numbers (a batch of a file). */
+	public java.util.Map<String, Stored> byNumbers(java.util.Collection<String> numbers) {
+		if (numbers.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<String, Stored> found = new java.util.HashMap<>();
+		jdbc.sql(SELECT + " where c.contract_number in (:numbers)").param("numbers", List.copyOf(numbers))
+			.query(ContractRepository::stored).list()
+			.forEach(s -> found.put(s.contract().contractNumber(), s));
+		return found;
+	}
+
+	/** Every contract of these persons, by person. */
+	public java.util.Map<Long, List<Stored>> ofPersons(java.util.Collection<Long> personIds) {
+		java.util.Map<Long, List<Stored>> found = new java.util.HashMap<>();
+		if (!personIds.isEmpty()) {
+			jdbc.sql(SELECT + " where c.person_id in (:persons)").param("persons", List.copyOf(personIds))
+				.query(ContractRepository::stored).list()
+				.forEach(s -> found.computeIfAbsent(s.contract().personId(), k -> new java.util.ArrayList<>()).add(s));
+		}
+		return found;
+	}
+
+	/** Ids for new contracts, taken ahead so that a batch can refer to contracts it has not written yet. */
+	public java.util.Deque<Long> newIds(int count) {
+		return new java.util.ArrayDeque<>(jdbc.sql("select nextval('care.contract_id_seq') from generate_series(1, :n)")
+			.param("n", count).query(Long.class).list());
+	}
+
+	/** New contracts with the ids taken by {@link #newIds}, in one statement. */
+	public void insertAll(List<Long> ids, List<Draft> drafts, String actor) {
+		if (drafts.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				insert into care.contract (id, contract_number, person_id, team_id, start_date, end_date, channel,
+				    service_package, status, cancelled_on, cancel_reason, renewed_from, key_tags, created_by, cancelled_by)
+				select u.id, u.number, u.person, u.team, u.start_date::date, u.end_date::date, u.channel, u.package, u.status,
+				       u.cancelled_on::date, u.reason, u.renewed, string_to_array(u.tags, ','), :actor,
+				       case when u.status = 'cancelled' then :actor end
+				from unnest(:ids, :numbers, :persons, :teams, :starts, :ends, :channels, :packages, :statuses, :cancelled,
+				            :reasons, :renewed, :tags)
+				     as u(id, number, person, team, start_date, end_date, channel, package, status, cancelled_on, reason,
+				          renewed, tags)
+				""")
+			.param("ids", ids.toArray(Long[]::new))
+			.param("numbers", texts(drafts, Draft::contractNumber))
+			.param("persons", drafts.stream().map(Draft::personId).toArray(Long[]::new))
+			.param("teams", drafts.stream().map(Draft::teamId).toArray(Long[]::new))
+			.param("starts", texts(drafts, Draft::startDate))
+			.param("ends", texts(drafts, Draft::endDate))
+			.param("channels", texts(drafts, Draft::channel))
+			.param("packages", texts(drafts, Draft::servicePackage))
+			.param("statuses", texts(drafts, Draft::status))
+			.param("cancelled", texts(drafts, Draft::cancelledOn))
+			.param("reasons", texts(drafts, Draft::cancelReason))
+			.param("renewed", drafts.stream().map(Draft::renewedFrom).toArray(Long[]::new))
+			.param("tags", texts(drafts, d -> String.join(",", d.tags())))
+			.param("actor", actor)
+			.update();
+	}
+
+	/** A column of a multi-row insert as text (dates ISO), null where the value is. */
+	private static String[] texts(List<Draft> drafts, java.util.function.Function<Draft, Object> value) {
+		return drafts.stream().map(value).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
+	}
+
+	/** One writer per resident: the batch's residents locked in one go, in id order (no deadlock between batches). */
+	public void lockPersons(java.util.Collection<Long> personIds) {
+		if (personIds.isEmpty()) {
+			return;
+		}
+		Long[] sorted = personIds.stream().sorted().distinct().toArray(Long[]::new);
+		jdbc.sql("select count(pg_advisory_xact_lock(hashtextextended('care.contract:' || p, 0))) from unnest(:persons) p")
+			.param("persons", sorted).query(Long.class).single();
+	}
+
+	/** The one-in-force check at the end of the transaction: a batch checked its rows itself, in any order. */
+	public void deferOverlapCheck() {
+		jdbc.sql("set constraints care.contract_one_in_force deferred").update();
+	}
+
 	/** A contract of the person in force on some day of [start, endExclusive), other than {@code except}. */
 	public Optional<FamilyDoctorContract> overlapping(long personId, LocalDate start, LocalDate endExclusive, Long except) {
 		if (!start.isBefore(endExclusive)) {
@@ -89,21 +171,6 @@ public class ContractRepository {
 				""")
 			.param("person", personId).param("start", start).param("end", endExclusive).param("except", except)
 			.query(ContractRepository::stored).optional().map(Stored::contract);
-	}
-
-	/**
-	 * The contract a new one of the same resident and team continues (续约): not cancelled, ended at
-	 * most {@code graceDays} days before the new start.
-	 */
-	public Optional<Long> renewable(long personId, long teamId, LocalDate start, int graceDays) {
-		return jdbc.sql("""
-				select id from care.contract
-				where person_id = :person and team_id = :team and status = 'active'
-				  and end_date < :start and end_date >= :start - :grace
-				order by end_date desc limit 1
-				""")
-			.param("person", personId).param("team", teamId).param("start", start).param("grace", graceDays + 1)
-			.query(Long.class).optional();
 	}
 
 	public long insert(Draft d, String actor) {

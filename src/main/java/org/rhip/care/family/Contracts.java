@@ -64,7 +64,7 @@ public class Contracts {
 			Long renewedFrom) {
 		repository.lockPerson(resident.personId());
 		ContractRepository.Draft draft = draft(team, resident, personField, terms, ContractStatus.ACTIVE, null, null,
-				renewedFrom, null);
+				renewedFrom, null, repository::overlapping);
 		String number = terms.contractNumber() == null ? repository.nextNumber(draft.startDate().getYear())
 				: unusedNumber(terms.contractNumber());
 		ContractRepository.Draft numbered = withNumber(draft, number);
@@ -94,14 +94,112 @@ public class Contracts {
 		return repository.byNumber(c.contractNumber()).orElseThrow().contract();
 	}
 
-	/**
-	 * A contract of a file: created, or — the same contract number again — {@code unchanged} or
-	 * {@code updated} (dates, status, package …; never the resident). A new contract of the same team
-	 * that starts within {@value #RENEWAL_GRACE_DAYS} days after the resident's previous one ended
-	 * renews it.
-	 */
-	public String importContract(TeamRepository.Team team, Resident resident, Terms terms, String status,
+	/** A row of a file of contracts whose team and resident were found. */
+	public record ImportRow(int index, TeamRepository.Team team, Resident resident, Terms terms, String status,
 			LocalDate cancelledOn) {
+	}
+
+	/** What became of an import row: {@code created}, {@code updated}, {@code unchanged}, or the problem. */
+	public record ImportResult(int index, String outcome, InvalidInput problem) {
+	}
+
+	/** Where an overlapping contract is looked for: the database, or a batch's contracts in memory. */
+	private interface Overlaps {
+
+		Optional<FamilyDoctorContract> find(long personId, LocalDate start, LocalDate endExclusive, Long except);
+
+	}
+
+	/**
+	 * Contracts of a file (one batch): created, or — the same contract number again — {@code unchanged}
+	 * or {@code updated} (dates, status, package …; never the resident). A new contract of the same team
+	 * that starts within {@value #RENEWAL_GRACE_DAYS} days after the resident's previous one ended
+	 * renews it. The batch's residents and their contracts are read once and checked in memory, row
+	 * after row, so a later row sees the earlier ones; the new contracts are written in one statement.
+	 */
+	public List<ImportResult> importAll(List<ImportRow> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		List<Long> personIds = rows.stream().map(r -> r.resident().personId()).distinct().toList();
+		repository.lockPersons(personIds);
+		repository.deferOverlapCheck();
+		Map<String, ContractRepository.Stored> byNumber = new java.util.HashMap<>(repository.byNumbers(rows.stream()
+			.map(r -> r.terms().contractNumber()).filter(java.util.Objects::nonNull).map(String::strip).toList()));
+		Map<Long, List<ContractRepository.Stored>> byPerson = repository.ofPersons(personIds);
+		Overlaps inMemory = (person, start, endExclusive, except) -> !start.isBefore(endExclusive) ? Optional.empty()
+				: byPerson.getOrDefault(person, List.of()).stream()
+			.map(ContractRepository.Stored::contract)
+			.filter(c -> !java.util.Objects.equals(c.id(), except) && c.startDate().isBefore(endExclusive)
+					&& start.isBefore(c.lastDay().plusDays(1)) && !c.lastDay().isBefore(c.startDate()))
+			.findFirst();
+		java.util.Deque<Long> ids = repository.newIds(rows.size());
+		List<Long> newIds = new ArrayList<>();
+		List<ContractRepository.Draft> inserts = new ArrayList<>();
+		Map<Long, ContractRepository.Draft> updates = new java.util.LinkedHashMap<>();
+		List<ImportResult> out = new ArrayList<>(rows.size());
+		for (ImportRow row : rows) {
+			try {
+				Resident resident = row.resident();
+				ContractStatus state = importedStatus(row.status(), row.cancelledOn());
+				if (row.terms().contractNumber() == null) {
+					throw new InvalidInput("care.contract-number", "contractNumber", "give the contract number");
+				}
+				String number = checkedNumber(row.terms().contractNumber());
+				ContractRepository.Stored existing = byNumber.get(number);
+				if (existing != null && existing.contract().personId() != resident.personId()) {
+					throw new InvalidInput("care.contract-number", "contractNumber",
+							"the contract number belongs to another resident's contract");
+				}
+				Long except = existing == null ? null : existing.contract().id();
+				String reason = state != ContractStatus.CANCELLED ? null
+						: existing != null && existing.contract().cancelReason() != null ? existing.contract().cancelReason()
+								: "imported";
+				ContractRepository.Draft draft = withNumber(draft(row.team(), resident, "idNumber", row.terms(), state,
+						row.cancelledOn(), reason, null, except, inMemory), number);
+				String outcome;
+				long id;
+				if (existing == null) {
+					id = ids.removeFirst();
+					draft = withRenewal(draft, renewable(byPerson.getOrDefault(resident.personId(), List.of()),
+							row.team().id(), draft.startDate()));
+					newIds.add(id);
+					inserts.add(draft);
+					outcome = "created";
+				}
+				else if (same(existing, draft)) {
+					out.add(new ImportResult(row.index(), "unchanged", null));
+					continue;
+				}
+				else {
+					id = existing.contract().id();
+					draft = withRenewal(draft, existing.renewedFromId());
+					if (newIds.contains(id)) {
+						inserts.set(newIds.indexOf(id), draft);
+					}
+					else {
+						updates.put(id, draft);
+					}
+					outcome = "updated";
+				}
+				ContractRepository.Stored stored = inMemory(id, row.team(), draft);
+				List<ContractRepository.Stored> own = byPerson.computeIfAbsent(resident.personId(), k -> new ArrayList<>());
+				own.removeIf(c -> c.contract().id() == id);
+				own.add(stored);
+				byNumber.put(number, stored);
+				out.add(new ImportResult(row.index(), outcome, null));
+			}
+			catch (InvalidInput ex) {
+				out.add(new ImportResult(row.index(), "rejected", ex));
+			}
+		}
+		String actor = actor();
+		repository.insertAll(newIds, inserts, actor);
+		updates.forEach((id, draft) -> repository.update(id, draft, actor));
+		return out;
+	}
+
+	private static ContractStatus importedStatus(String status, LocalDate cancelledOn) {
 		ContractStatus state = ContractStatus.of(status == null ? "active" : status)
 			.orElseThrow(() -> new InvalidInput("care.contract-status", "status", "status is active or cancelled"));
 		if (state == ContractStatus.CANCELLED && cancelledOn == null) {
@@ -110,42 +208,39 @@ public class Contracts {
 		if (state == ContractStatus.ACTIVE && cancelledOn != null) {
 			throw new InvalidInput("care.cancel-date", "cancelledOn", "an active contract has no cancellation date");
 		}
-		if (terms.contractNumber() == null) {
-			throw new InvalidInput("care.contract-number", "contractNumber", "give the contract number");
-		}
-		String number = checkedNumber(terms.contractNumber());
-		repository.lockPerson(resident.personId());
-		Optional<ContractRepository.Stored> existing = repository.byNumber(number);
-		if (existing.isPresent() && existing.get().contract().personId() != resident.personId()) {
-			throw new InvalidInput("care.contract-number", "contractNumber", "the contract number belongs to another resident's contract");
-		}
-		Long except = existing.map(e -> e.contract().id()).orElse(null);
-		ContractRepository.Draft draft = withNumber(draft(team, resident, "idNumber", terms, state, cancelledOn,
-				state == ContractStatus.CANCELLED ? "imported" : null, null, except), number);
-		if (existing.isEmpty()) {
-			Long renews = repository.renewable(resident.personId(), team.id(), draft.startDate(), RENEWAL_GRACE_DAYS).orElse(null);
-			repository.insert(withRenewal(draft, renews), actor());
-			return "created";
-		}
-		FamilyDoctorContract old = existing.get().contract();
-		boolean same = existing.get().teamId() == team.id() && old.startDate().equals(draft.startDate())
-				&& old.endDate().equals(draft.endDate()) && old.channel().equals(draft.channel())
-				&& old.servicePackage().equals(draft.servicePackage()) && old.status().equals(draft.status())
-				&& java.util.Objects.equals(old.cancelledOn(), draft.cancelledOn())
-				&& old.declaredTags().stream().sorted().toList().equals(draft.tags());
-		if (same) {
-			return "unchanged";
-		}
-		String reason = state == ContractStatus.CANCELLED ? Optional.ofNullable(old.cancelReason()).orElse("imported") : null;
-		repository.update(old.id(), new ContractRepository.Draft(number, resident.personId(), team.id(), draft.startDate(),
-				draft.endDate(), draft.channel(), draft.servicePackage(), draft.status(), draft.cancelledOn(), reason,
-				existing.get().renewedFromId(), draft.tags()), actor());
-		return "updated";
+		return state;
+	}
+
+	/** The contract a new one renews: the same team's, not cancelled, ended at most the grace days before. */
+	private static Long renewable(List<ContractRepository.Stored> contracts, long teamId, LocalDate start) {
+		LocalDate earliest = start.minusDays(RENEWAL_GRACE_DAYS + 1L);
+		return contracts.stream()
+			.filter(s -> s.teamId() == teamId && ContractStatus.ACTIVE.key().equals(s.contract().status()))
+			.filter(s -> s.contract().endDate().isBefore(start) && !s.contract().endDate().isBefore(earliest))
+			.max(java.util.Comparator.comparing(s -> s.contract().endDate()))
+			.map(s -> s.contract().id())
+			.orElse(null);
+	}
+
+	private static boolean same(ContractRepository.Stored existing, ContractRepository.Draft d) {
+		FamilyDoctorContract old = existing.contract();
+		return existing.teamId() == d.teamId() && old.startDate().equals(d.startDate()) && old.endDate().equals(d.endDate())
+				&& old.channel().equals(d.channel()) && old.servicePackage().equals(d.servicePackage())
+				&& old.status().equals(d.status()) && java.util.Objects.equals(old.cancelledOn(), d.cancelledOn())
+				&& old.declaredTags().stream().sorted().toList().equals(d.tags());
+	}
+
+	/** A contract of the batch as it will be stored (what the checks of later rows need). */
+	private static ContractRepository.Stored inMemory(long id, TeamRepository.Team team, ContractRepository.Draft d) {
+		return new ContractRepository.Stored(team.id(), d.renewedFrom(), new FamilyDoctorContract(id, d.contractNumber(),
+				d.personId(), team.code(), d.startDate(), d.endDate(), d.channel(), d.servicePackage(), d.status(),
+				d.cancelledOn(), d.cancelReason(), null, d.tags(), null));
 	}
 
 	/** Checks a contract's values against the rules; {@code except}: the contract itself when it is changed. */
 	private ContractRepository.Draft draft(TeamRepository.Team team, Resident resident, String personField, Terms t,
-			ContractStatus status, LocalDate cancelledOn, String cancelReason, Long renewedFrom, Long except) {
+			ContractStatus status, LocalDate cancelledOn, String cancelReason, Long renewedFrom, Long except,
+			Overlaps overlaps) {
 		LocalDate start = t.startDate();
 		if (start == null) {
 			throw new InvalidInput("care.start-date", "startDate", "give the start date");
@@ -197,7 +292,7 @@ public class Contracts {
 		}
 		ContractRepository.Draft draft = new ContractRepository.Draft(null, resident.personId(), team.id(), start, end,
 				channel, servicePackage, status.key(), cancelledOn, cancelReason, renewedFrom, List.copyOf(tags));
-		repository.overlapping(resident.personId(), start, draft.endExclusive(), except).ifPresent(other -> {
+		overlaps.find(resident.personId(), start, draft.endExclusive(), except).ifPresent(other -> {
 			throw new InvalidInput("care.contract-overlap", "startDate", "the resident has contract " + other.contractNumber()
 					+ " in force from " + other.startDate() + " to " + other.lastDay()
 					+ "; one contract at a time: cancel it or start after it");

@@ -33,16 +33,9 @@ public class Teams {
 		this.registry = registry;
 	}
 
-	/**
-	 * Creates or updates a team by its code. {@code institutionOnly}: the only institution the caller
-	 * writes for (an import of an institution's API client).
-	 */
-	public Saved save(FamilyDoctorTeam input, Optional<String> institutionOnly) {
+	/** Creates or updates a team by its code. */
+	public Saved save(FamilyDoctorTeam input) {
 		FamilyDoctorTeam team = checked(input);
-		if (institutionOnly.isPresent() && !institutionOnly.get().equals(team.institutionCode())) {
-			throw new InvalidInput("care.team-institution", "institutionCode",
-					"this import writes only the teams of institution " + institutionOnly.get());
-		}
 		Optional<TeamRepository.Team> existing = repository.byCode(team.code());
 		if (existing.isEmpty()) {
 			repository.insert(team);

@@ -67,7 +67,7 @@ class CoverageQuery {
 				                and (i.vaccine_code = m.vaccine or i.vaccine_code = m.alt_vaccine)
 				                and i.date <= m.deadline and coalesce(i.status, 'completed') = 'completed'
 				               group by m.person_id, m.vaccine, m.dose)
-				select extract(year from m.deadline)::int as year, m.person_id, m.org_unit_code,
+				select date_part('year', m.deadline)::int as year, m.person_id, m.org_unit_code,
 				       coalesce(g.doses >= m.dose or (m.alt_dose > 0 and g.alt_doses >= m.alt_dose), false) as numerator
 				from members m
 				left join given g on g.person_id = m.person_id and g.vaccine = m.vaccine and g.dose = m.dose

@@ -68,10 +68,15 @@ public class IndicatorEngine {
 		long start = System.nanoTime();
 		OrgUnitTree tree = new OrgUnitTree(registry, region);
 		Map<String, Long> timing = new LinkedHashMap<>();
-		List<IndicatorValue> values = values(jdbc, tree, from, to, timing);
-		long millis = (System.nanoTime() - start) / 1_000_000;
-		transactions.executeWithoutResult(status -> store(region, tree, from, to, values, recordsChangedAt, millis));
-		return new IndicatorComputation(region, from, to, values.size(), timing, (System.nanoTime() - start) / 1_000_000);
+		// one transaction: the service summary, the values and their storing are one snapshot, and work_mem
+		// large enough that grouping millions of person-years hashes in memory rather than sorting on disk
+		int count = transactions.execute(status -> {
+			jdbc.sql("set local work_mem = '256MB'").update();
+			List<IndicatorValue> values = values(jdbc, tree, from, to, timing);
+			store(region, tree, from, to, values, recordsChangedAt, (System.nanoTime() - start) / 1_000_000);
+			return values.size();
+		});
+		return new IndicatorComputation(region, from, to, count, timing, (System.nanoTime() - start) / 1_000_000);
 	}
 
 	/**
@@ -83,6 +88,9 @@ public class IndicatorEngine {
 		Map<String, Object> params = parameters(tree.region(), from, to);
 		params.put("units", SqlArrays.text(tree.codes()));
 		List<IndicatorValue> values = new ArrayList<>();
+		long prepared = System.nanoTime();
+		ServiceYears.rebuild(on);
+		timing.put("care.service_year", (System.nanoTime() - prepared) / 1_000_000);
 		for (MemberQuery q : queries) {
 			long t = System.nanoTime();
 			values.addAll(aggregate(on, q, tree, params));

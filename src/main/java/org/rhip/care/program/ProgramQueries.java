@@ -24,16 +24,20 @@ class ProgramQueries {
 			p.birth_date <= make_date(y.year, 7, 1) and (p.death_date is null or p.death_date >= make_date(y.year, 7, 1))
 			""";
 
-	/** A service's encounters per person and year. */
+	/** A service's visits per person and year (care.service_year, rebuilt before the queries run). */
 	static String services(String code) {
 		return """
-				select e.person_id, extract(year from e.date)::int as year, count(*) as visits
-				from record.encounter e
-				where e.type_code = '%s' and e.kind = 'public_health' and e.person_id is not null
-				  and e.date >= make_date(cast(:from as int), 1, 1) and e.date < make_date(cast(:to as int) + 1, 1, 1)
-				  and coalesce(e.status, 'finished') = 'finished'
-				group by e.person_id, extract(year from e.date)
+				select s.person_id, s.year, s.visits from care.service_year s
+				where s.service = '%s' and s.year between cast(:from as int) and cast(:to as int)
 				""".formatted(code);
+	}
+
+	/** Enrolment in a program: the first visit of its follow-up service, any year. */
+	static String enrolled(String followUp) {
+		return """
+				select s.person_id, min(s.first_date) as since from care.service_year s
+				where s.service = '%s' group by s.person_id
+				""".formatted(followUp);
 	}
 
 	/** 65岁以上老年人健康管理率 (§1.5): a finished health check (健康体检表 complete, guidance given) this year. */
@@ -56,8 +60,7 @@ class ProgramQueries {
 		return """
 				with dx as (select person_id, min(date) as since from record.diagnosis
 				            where icd10 ~ '%1$s' and person_id is not null group by person_id),
-				     enrolled as (select person_id, min(date) as since from record.encounter
-				                  where type_code = '%2$s' and kind = 'public_health' and person_id is not null group by person_id),
+				     enrolled as (%7$s),
 				     fu as (%3$s),
 				     chk as (%4$s)
 				select y.year, p.person_id, p.org_unit_code, coalesce(fu.visits, 0) >= 4 and chk.person_id is not null as numerator
@@ -67,27 +70,22 @@ class ProgramQueries {
 				join person.population p on p.person_id = en.person_id and p.birth_date <= make_date(y.year - 35, 12, 31) and %6$s
 				left join fu on fu.person_id = p.person_id and fu.year = y.year
 				left join chk on chk.person_id = p.person_id and chk.year = y.year
-				""".formatted(icd10Pattern, followUp, services(followUp), services("health-check"), YEARS, ALIVE);
+				""".formatted(icd10Pattern, followUp, services(followUp), services("health-check"), YEARS, ALIVE, enrolled(followUp));
 	}
 
 	/**
 	 * Control in the managed population (管理人群血压/血糖控制率, §1.6, §1.7): the value of the latest
 	 * follow-up of the year met the target; a patient without a follow-up this year is not controlled.
 	 */
-	static String chronicControlled(String icd10Pattern, String followUp, String controlled) {
+	static String chronicControlled(String icd10Pattern, String followUp, String codes, String controlled) {
 		return """
 				with dx as (select person_id, min(date) as since from record.diagnosis
 				            where icd10 ~ '%1$s' and person_id is not null group by person_id),
-				     enrolled as (select person_id, min(date) as since from record.encounter
-				                  where type_code = '%2$s' and kind = 'public_health' and person_id is not null group by person_id),
-				     latest as (select distinct on (e.person_id, extract(year from e.date)) e.person_id,
-				                       extract(year from e.date)::int as year, e.resource_id
-				                from record.encounter e
-				                where e.type_code = '%2$s' and e.kind = 'public_health' and e.person_id is not null
-				                  and e.date >= make_date(cast(:from as int), 1, 1) and e.date < make_date(cast(:to as int) + 1, 1, 1)
-				                order by e.person_id, extract(year from e.date), e.start_at desc, e.resource_id desc),
+				     enrolled as (%6$s),
+				     latest as (select s.person_id, s.year, s.last_encounter as resource_id from care.service_year s
+				                where s.service = '%2$s' and s.year between cast(:from as int) and cast(:to as int)),
 				     ok as (select l.person_id, l.year from latest l
-				            join record.observation o on o.encounter_id = l.resource_id
+				            join record.observation o on o.encounter_id = l.resource_id and o.code in (%7$s)
 				            group by l.person_id, l.year
 				            having %3$s)
 				select y.year, p.person_id, p.org_unit_code, ok.person_id is not null as numerator
@@ -96,7 +94,7 @@ class ProgramQueries {
 				join dx on dx.person_id = en.person_id and dx.since <= make_date(y.year, 12, 31)
 				join person.population p on p.person_id = en.person_id and p.birth_date <= make_date(y.year - 35, 12, 31) and %5$s
 				left join ok on ok.person_id = p.person_id and ok.year = y.year
-				""".formatted(icd10Pattern, followUp, controlled, YEARS, ALIVE);
+				""".formatted(icd10Pattern, followUp, controlled, YEARS, ALIVE, enrolled(followUp), codes);
 	}
 
 	static final String HYPERTENSION = "^I1[0-5].*";
@@ -119,14 +117,14 @@ class ProgramQueries {
 	/** BP control: systolic < 140 and diastolic < 90 mmHg at the latest follow-up, both at once. */
 	@Bean
 	MemberQuery hypertensionControlled() {
-		return MemberQuery.of("HTN_CONTROL", BigDecimal.valueOf(100), true, chronicControlled(HYPERTENSION, "htn-followup",
+		return MemberQuery.of("HTN_CONTROL", BigDecimal.valueOf(100), true, chronicControlled(HYPERTENSION, "htn-followup", "'8480-6', '8462-4'",
 				"max(o.value) filter (where o.code = '8480-6') < 140 and max(o.value) filter (where o.code = '8462-4') < 90"));
 	}
 
 	/** Glucose control: fasting plasma glucose < 7.0 mmol/L at the latest follow-up. */
 	@Bean
 	MemberQuery diabetesControlled() {
-		return MemberQuery.of("DM_CONTROL", BigDecimal.valueOf(100), true, chronicControlled(DIABETES, "dm-followup",
+		return MemberQuery.of("DM_CONTROL", BigDecimal.valueOf(100), true, chronicControlled(DIABETES, "dm-followup", "'1558-6'",
 				"max(o.value) filter (where o.code = '1558-6') < 7.0"));
 	}
 
@@ -152,12 +150,10 @@ class ProgramQueries {
 	@Bean
 	MemberQuery childUnder7() {
 		return MemberQuery.of("CHILD_U7_HEALTH_MGMT", BigDecimal.valueOf(100), true, """
-				with checks as (select e.person_id, extract(year from e.date)::int as year
-				                from record.encounter e
-				                where e.type_code in ('child-check', 'newborn-visit') and e.kind = 'public_health'
-				                  and e.person_id is not null
-				                  and e.date >= make_date(cast(:from as int), 1, 1) and e.date < make_date(cast(:to as int) + 1, 1, 1)
-				                group by 1, 2)
+				with checks as (select s.person_id, s.year from care.service_year s
+				                where s.service in ('child-check', 'newborn-visit')
+				                  and s.year between cast(:from as int) and cast(:to as int)
+				                group by s.person_id, s.year)
 				select y.year, p.person_id, p.org_unit_code, c.person_id is not null as numerator
 				from %s
 				join person.population p on p.birth_date > make_date(y.year - 7, 12, 31) and %s
@@ -173,15 +169,13 @@ class ProgramQueries {
 	@Bean
 	MemberQuery childUnder3() {
 		return MemberQuery.of("CHILD_U3_SYS_MGMT", BigDecimal.valueOf(100), true, """
-				with checks as (select e.person_id, extract(year from e.date)::int as year, count(*) as visits
-				                from record.encounter e
-				                where e.type_code in ('child-check', 'newborn-visit') and e.kind = 'public_health'
-				                  and e.person_id is not null
-				                  and e.date >= make_date(cast(:from as int), 1, 1) and e.date < make_date(cast(:to as int) + 1, 1, 1)
-				                group by 1, 2),
+				with checks as (select s.person_id, s.year, sum(s.visits) as visits from care.service_year s
+				                where s.service in ('child-check', 'newborn-visit')
+				                  and s.year between cast(:from as int) and cast(:to as int)
+				                group by s.person_id, s.year),
 				     due as (select y.year, p.person_id, p.org_unit_code,
 				                    (select count(*) from unnest(array[1, 3, 6, 8, 12, 18, 24, 30]) as m(months)
-				                      where extract(year from p.birth_date + m.months * interval \'1 month\')::int = y.year) as checks_due
+				                      where date_part('year', p.birth_date + m.months * interval \'1 month\')::int = y.year) as checks_due
 				             from %s
 				             join person.population p on p.birth_date > make_date(y.year - 3, 12, 31) and %s)
 				select d.year, d.person_id, d.org_unit_code, coalesce(c.visits, 0) >= d.checks_due as numerator
@@ -219,7 +213,7 @@ class ProgramQueries {
 				              from births b join visits v on v.person_id = b.mother_person_id
 				              left join early x on x.encounter_id = v.resource_id
 				              group by b.person_id, b.mother_person_id)
-				select extract(year from b.date)::int as year, b.mother_person_id as person_id, p.org_unit_code,
+				select date_part('year', b.date)::int as year, b.mother_person_id as person_id, p.org_unit_code,
 				       coalesce(c.early and c.prenatal >= 5 and c.postpartum and c.check42, false) as numerator
 				from births b
 				join person.population p on p.person_id = b.mother_person_id

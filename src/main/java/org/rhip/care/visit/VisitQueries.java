@@ -19,7 +19,7 @@ class VisitQueries {
 	@Bean
 	MemberQuery primaryCareShare() {
 		return MemberQuery.of("PRIMARY_CARE_VISIT_SHARE", BigDecimal.valueOf(100), true, """
-				select extract(year from e.date)::int as year, e.person_id, i.org_unit_code,
+				select date_part('year', e.date)::int as year, e.person_id, i.org_unit_code,
 				       e.institution_code = any(cast(:primaryCare as text[])) as numerator
 				from record.encounter e
 				join (select unnest(cast(:institutions as text[])) as code,

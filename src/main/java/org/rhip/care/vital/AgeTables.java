@@ -31,11 +31,14 @@ class AgeTables implements TableIndicators {
 
 	static final String PREMATURE = "PREMATURE_NCD_MORTALITY";
 
-	/** Completed years at a date of a birth date, in SQL without age() (cheaper over millions of rows). */
+	/**
+	 * Completed years at a date of a birth date, in SQL without age() and with date_part (a double)
+	 * rather than extract (a numeric since PostgreSQL 14): several times cheaper over millions of rows.
+	 */
 	static String ageAt(String date, String birth) {
-		return "(extract(year from " + date + ")::int - extract(year from " + birth + ")::int"
-				+ " - case when extract(month from " + birth + ") * 100 + extract(day from " + birth + ") > extract(month from "
-				+ date + ") * 100 + extract(day from " + date + ") then 1 else 0 end)";
+		return "(date_part('year', " + date + ")::int - date_part('year', " + birth + ")::int"
+				+ " - case when date_part('month', " + birth + ")::int * 100 + date_part('day', " + birth + ")::int"
+				+ " > date_part('month', " + date + ")::int * 100 + date_part('day', " + date + ")::int then 1 else 0 end)";
 	}
 
 	/** The life-table group (0, 1–4, 5–9, …, 85+) of an age in SQL; the same as {@link LifeTable#groupOf(int)}. */
@@ -43,13 +46,27 @@ class AgeTables implements TableIndicators {
 		return "least(case when " + age + " = 0 then 0 when " + age + " < 5 then 1 else " + age + " / 5 + 1 end, 18)";
 	}
 
+	/**
+	 * The population on 1 July of each year by org unit and group: a person counts in the years from the
+	 * first 1 July after (or on) the birth to the last 1 July before (or on) the death, at the age in the
+	 * first year plus the years since — date arithmetic once per person, not once per person and year.
+	 */
 	static final String POPULATION = """
 			select y.year, p.org_unit_code, %s as grp, count(*) as people
-			from generate_series(cast(:from as int), cast(:to as int)) as y(year)
-			join person.population p on p.birth_date <= make_date(y.year, 7, 1)
-			 and (p.death_date is null or p.death_date >= make_date(y.year, 7, 1))
+			from (select pp.org_unit_code, %s as age0,
+			             date_part('year', pp.birth_date)::int
+			               + case when date_part('month', pp.birth_date)::int * 100 + date_part('day', pp.birth_date)::int > 701
+			                      then 1 else 0 end as first_year,
+			             case when pp.death_date is null then cast(:to as int)
+			                  else date_part('year', pp.death_date)::int
+			                       - case when date_part('month', pp.death_date)::int * 100 + date_part('day', pp.death_date)::int < 701
+			                              then 1 else 0 end end as last_year
+			      from person.population pp) p
+			join generate_series(cast(:from as int), cast(:to as int)) as y(year)
+			  on y.year between p.first_year and p.last_year
 			group by 1, 2, 3
-			""".formatted(groupOf(ageAt("make_date(y.year, 7, 1)", "p.birth_date")));
+			""".formatted(groupOf("(p.age0 + y.year - cast(:from as int))"),
+			ageAt("make_date(cast(:from as int), 7, 1)", "pp.birth_date"));
 
 	static final String DEATHS_BY_AGE = """
 			select d.year, d.org_unit_code, %s as grp, count(*) as deaths,

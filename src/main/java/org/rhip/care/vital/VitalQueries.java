@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class VitalQueries {
 
 	static final String BIRTHS = """
-			select distinct on (b.person_id) extract(year from b.date)::int as year, b.person_id,
+			select distinct on (b.person_id) date_part('year', b.date)::int as year, b.person_id,
 			       coalesce(c.org_unit_code, m.org_unit_code) as org_unit_code
 			from record.birth b
 			left join person.population c on c.person_id = b.person_id
@@ -27,7 +27,7 @@ class VitalQueries {
 			""";
 
 	static final String DEATHS = """
-			select distinct on (d.person_id) extract(year from d.date)::int as year, d.person_id, p.org_unit_code,
+			select distinct on (d.person_id) date_part('year', d.date)::int as year, d.person_id, p.org_unit_code,
 			       d.date, coalesce(d.birth_date, p.birth_date) as birth_date, p.sex, upper(d.underlying_cause) as cause
 			from record.death d
 			join person.population p on p.person_id = d.person_id

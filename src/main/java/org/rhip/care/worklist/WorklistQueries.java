@@ -63,7 +63,7 @@ final class WorklistQueries {
 			       max(e.date) as last_date, null as note
 			from people p
 			left join record.encounter e on e.person_id = p.person_id and e.type_code = 'health-check' and e.kind = 'public_health'
-			where p.birth_date <= make_date(extract(year from cast(:today as date))::int - 65, 12, 31)
+			where p.birth_date <= make_date(date_part('year', cast(:today as date))::int - 65, 12, 31)
 			group by p.person_id, p.birth_date
 			""".formatted(PEOPLE);
 

@@ -218,8 +218,7 @@ public class ImportRunner {
 			long updated = 0;
 			long unchanged = 0;
 			// family-doctor rows go to the care module, which checks and writes them one by one
-			List<ResourceSink.Outcome> rows = care.store(items.stream().map(Parsed.Item::item).toList(),
-					settings.institutionOnly() ? Optional.ofNullable(institution) : Optional.empty());
+			List<ResourceSink.Outcome> rows = care.store(items.stream().map(Parsed.Item::item).toList(), settings);
 			for (ResourceSink.Outcome o : rows) {
 				switch (o.outcome()) {
 					case "created" -> created++;

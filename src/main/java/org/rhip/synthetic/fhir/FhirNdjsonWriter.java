@@ -23,6 +23,7 @@ import org.rhip.synthetic.model.LifeEvent.Visited;
 import org.rhip.synthetic.model.Person;
 import org.rhip.synthetic.model.PersonHistory;
 import org.rhip.synthetic.model.Region;
+import org.rhip.synthetic.model.ServiceType;
 import org.rhip.synthetic.model.Team;
 
 /**
@@ -263,7 +264,7 @@ public final class FhirNdjsonWriter implements DistrictSink {
 		}
 	}
 
-	private String encounter(Person person, String id, String encounterClass, org.rhip.synthetic.model.ServiceType type,
+	private String encounter(Person person, String id, String encounterClass, ServiceType type,
 			LocalDateTime start, LocalDateTime end, String institution) {
 		Json json = new Json().field("resourceType", "Encounter").field("id", id).field("status", "finished");
 		json.object("class").field("system", ACT_CODE).field("code", encounterClass).end();

@@ -8,6 +8,9 @@ final class Json {
 
 	private final StringBuilder out = new StringBuilder(640);
 
+	/** The closing bracket of the container open at each depth. */
+	private final char[] closing = new char[64];
+
 	/** Whether the container at each depth has a member yet (bit per depth). */
 	private long members;
 
@@ -70,8 +73,6 @@ final class Json {
 		depth--;
 		return this;
 	}
-
-	private final char[] closing = new char[64];
 
 	/** The finished resource (closes what is open). */
 	String text() {

@@ -50,10 +50,6 @@ public final class OutputFiles implements AutoCloseable {
 		return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(lines));
 	}
 
-	public Path dir() {
-		return dir;
-	}
-
 	@Override
 	public void close() throws IOException {
 		IOException first = null;

@@ -6,8 +6,12 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.rhip.synthetic.model.LifeEvent.BloodPressure;
@@ -542,8 +546,8 @@ final class Life {
 	private void vaccinations(LocalDateTime born, String birthHospital, String chc) {
 		List<NipSchedule.Dose> doses = NipSchedule.forChild(person.birthDate(), random.nextDouble() < Rates.JE_INACTIVATED,
 				random.nextDouble() < Rates.HEPA_INACTIVATED);
-		java.util.Map<String, LocalDateTime> previous = new java.util.HashMap<>();
-		java.util.Set<String> stopped = new java.util.HashSet<>();
+		Map<String, LocalDateTime> previous = new HashMap<>();
+		Set<String> stopped = new HashSet<>();
 		for (NipSchedule.Dose dose : doses) {
 			if (stopped.contains(dose.vaccine())) {
 				continue;

@@ -83,7 +83,7 @@ final class Rates {
 	 * Share of deaths at 30–44, 45–59 and 60 and over from the four NCD groups (I00–I99, C00–C97, E10–E14,
 	 * J30–J98): with the rates above, 30q70 ≈ 8.15% (Tianhe 2020).
 	 */
-	static final double[] NCD_SHARES = { 0.53, 0.72, 0.80 };
+	static final double[] NCD_SHARES = { 0.55, 0.745, 0.83 };
 
 	/** Maternal deaths per live birth: Tianhe 2020, 22.96 per 100,000. */
 	static final double MATERNAL_MORTALITY = 22.96e-5;
@@ -103,14 +103,14 @@ final class Rates {
 	static final double[] FERTILITY_SHAPE = { 0.003, 0.040, 0.085, 0.080, 0.040, 0.010, 0.0005 };
 
 	/** Multiplies the shape: crude birth rate ≈ 12‰ in 2020 on Tianhe's age structure (total fertility ≈ 1.1). */
-	static final double FERTILITY_LEVEL = 0.90;
+	static final double FERTILITY_LEVEL = 0.93;
 
 	/**
 	 * Fertility by year 2016–2025 against 2020: the two-child peak of 2017, then rising again to make up
 	 * for the ageing of a district without migration (in Tianhe young migrants keep the women of
 	 * child-bearing age many), so that the crude birth rate stays ≈ 11–13‰ every year.
 	 */
-	static final double[] FERTILITY_BY_YEAR_2016 = { 1.0, 1.08, 1.06, 1.0, 1.0, 1.07, 1.08, 1.09, 1.2, 1.28 };
+	static final double[] FERTILITY_BY_YEAR_2016 = { 1.0, 1.06, 1.04, 1.0, 1.0, 1.07, 1.09, 1.12, 1.2, 1.27 };
 
 	/** Months from one delivery to the next at the earliest. */
 	static final int BIRTH_SPACING_MONTHS = 15;
