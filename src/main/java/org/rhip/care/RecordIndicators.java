@@ -197,6 +197,7 @@ public class RecordIndicators {
 	public Members members(String indicator, String orgUnitCode, int year, Part part, int offset, int limit) {
 		MemberQuery q = engine.memberQuery(indicator)
 			.orElseThrow(() -> new InvalidInput("care.indicator", "indicator", "indicator " + indicator + " is not computed from records"));
+		fresh(orgUnitCode); // the program queries read care.service_year, which a computation builds
 		List<String> units = new org.rhip.care.indicator.OrgUnitTree(registry,
 				registry.regionOf(orgUnitCode).map(OrgUnit::code).orElseThrow(() -> new InvalidInput("care.org-unit",
 						"orgUnit", "no org unit " + orgUnitCode + " in the registry")))
