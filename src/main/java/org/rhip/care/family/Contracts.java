@@ -279,7 +279,8 @@ public class Contracts {
 			}
 		}
 		tags.sort(null);
-		if (resident.deathDate() != null && !resident.deathDate().isAfter(start)) {
+		// a contract may start on the day of death (signed or renewed that morning), not after it
+		if (resident.deathDate() != null && resident.deathDate().isBefore(start)) {
 			throw new InvalidInput("care.resident-dead", personField, "the resident died before the contract's start");
 		}
 		if (resident.birthDate() != null && resident.birthDate().isAfter(start)) {
