@@ -9,7 +9,8 @@
 # target/test-data-*; needs about 15 GB of disk at scale 1.0 (removed with `mvn clean`).
 # Usage: [OBSERVATION_PATIENT_INDEX=true] bench/care-indicators.sh [SCALE]   (default 1.0; target ≤ 120 s for
 # PostgreSQL on 2 cores). OBSERVATION_PATIENT_INDEX=true adds an index record.observation (patient_id, code)
-# the schema lacks: without it record.birth and record.death are quadratic in births and deaths.
+# the schema lacks; it was needed before V15 made record.birth and record.death hash joins, and is kept
+# only to compare.
 # WORK_MEM=256MB sets the server's work_mem for the computation (the embedded server has the default 4MB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
